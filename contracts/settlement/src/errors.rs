@@ -1,0 +1,54 @@
+use callora_types::admin::HandoverError;
+use soroban_sdk::contracterror;
+
+/// Every way a settlement call can fail. Codes 300–399 (see
+/// `callora_types::errors`).
+#[contracterror]
+#[derive(Copy, Clone, Debug, Eq, PartialEq, PartialOrd, Ord)]
+#[repr(u32)]
+pub enum SettlementError {
+    /// An amount is zero or negative.
+    InvalidAmount = 300,
+    /// The caller is not a registered vault.
+    NotVault = 301,
+    /// A withdrawal exceeds the developer's balance.
+    InsufficientBalance = 302,
+    /// `to_pool` and `developer` disagree (pool payment naming a developer,
+    /// or a developer payment naming none).
+    InvalidPayment = 303,
+    /// A batch or import is empty or longer than its maximum.
+    InvalidBatchSize = 304,
+    /// A page `limit` of 0 or above `MAX_PAGE_SIZE`.
+    InvalidLimit = 305,
+    /// An import is not covered by unaccounted USDC held by the contract.
+    ImportNotBacked = 306,
+    /// An accumulated amount overflowed i128.
+    Overflow = 307,
+    /// A pool distribution exceeds the global pool.
+    InsufficientPool = 308,
+    /// A payout or registration naming the settlement itself.
+    InvalidRecipient = 309,
+    /// The caller is not the admin.
+    NotAdmin = 350,
+    /// `accept_admin` (or a cancellation) with no proposal open.
+    NoPendingAdmin = 351,
+    /// The admin proposal expired.
+    PendingAdminExpired = 352,
+    /// `accept_admin` by an address other than the proposed admin.
+    NotPendingAdmin = 353,
+    /// `live_until_ledger` is in the past or more than 30 days ahead.
+    InvalidExpiry = 354,
+    /// `migrate` when the stored schema is already current.
+    AlreadyMigrated = 355,
+}
+
+impl From<HandoverError> for SettlementError {
+    fn from(e: HandoverError) -> Self {
+        match e {
+            HandoverError::NoPendingAdmin => SettlementError::NoPendingAdmin,
+            HandoverError::PendingAdminExpired => SettlementError::PendingAdminExpired,
+            HandoverError::NotPendingAdmin => SettlementError::NotPendingAdmin,
+            HandoverError::InvalidExpiry => SettlementError::InvalidExpiry,
+        }
+    }
+}

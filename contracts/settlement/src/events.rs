@@ -1,0 +1,64 @@
+//! Settlement events. Topic 0 is the event name; data is a map with every
+//! field present. Shared events come from `callora_types::events`.
+use soroban_sdk::{contractevent, Address};
+
+/// A vault was registered (`allowed`) or deregistered.
+#[contractevent(topics = ["vault_set"], sparse = false)]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct VaultSet {
+    #[topic]
+    pub vault: Address,
+    pub allowed: bool,
+}
+
+/// `vault` paid `amount` into the global pool; `total_balance` is the pool after.
+#[contractevent(topics = ["pool_credited"], sparse = false)]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct PoolCredited {
+    #[topic]
+    pub vault: Address,
+    pub amount: i128,
+    pub total_balance: i128,
+}
+
+/// `vault` paid `amount` to `developer`; `balance` is the developer's after.
+#[contractevent(topics = ["developer_credited"], sparse = false)]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct DeveloperCredited {
+    #[topic]
+    pub developer: Address,
+    #[topic]
+    pub vault: Address,
+    pub amount: i128,
+    pub balance: i128,
+}
+
+/// `developer` withdrew `amount` USDC; `balance` is what remains credited.
+#[contractevent(topics = ["developer_withdrawal"], sparse = false)]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct DeveloperWithdrawal {
+    #[topic]
+    pub developer: Address,
+    pub amount: i128,
+    pub balance: i128,
+}
+
+/// The admin paid `amount` from the global pool to `to`.
+#[contractevent(topics = ["pool_distributed"], sparse = false)]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct PoolDistributed {
+    #[topic]
+    pub to: Address,
+    pub amount: i128,
+    pub total_balance: i128,
+}
+
+/// The admin imported `developers` balances totalling `developer_amount`
+/// plus `pool_amount` into the pool (redeploy-migration).
+#[contractevent(topics = ["balances_imported"], sparse = false)]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct BalancesImported {
+    pub developers: u32,
+    pub developer_amount: i128,
+    pub pool_amount: i128,
+}

@@ -1,0 +1,530 @@
+//! # Callora settlement
+//!
+//! One settlement serves many per-consumer vaults. A **registered vault**
+//! pays a deduct in with `receive_payment`: the settlement itself pulls the
+//! USDC from the vault (which authorized exactly that transfer) and only then
+//! credits the global pool or the named developer, so a credited payment has
+//! always arrived. **Developers** withdraw their balance as real USDC; the
+//! **admin** registers vaults and distributes the global pool.
+//!
+//! Invariant after every call: USDC held == global pool total + sum of
+//! developer balances (plus any USDC sent to the contract outside these
+//! calls, which stays unaccounted until `import_balances` books it).
+#![no_std]
+
+mod errors;
+mod events;
+mod storage;
+
+#[cfg(test)]
+mod test;
+
+use callora_types::{
+    admin, ttl,
+    types::{DeveloperBalance, Payment, PendingAdmin},
+    upgrade,
+};
+use soroban_sdk::{contract, contractimpl, token, Address, BytesN, Env, Vec};
+
+pub use errors::SettlementError;
+pub use events::*;
+use storage::DataKey;
+pub use storage::{GlobalPool, SCHEMA_VERSION};
+
+/// Code version returned by `version()`.
+pub const VERSION: u32 = 1;
+/// Most credits in one `receive_payments`.
+pub const MAX_BATCH_CREDITS: u32 = 100;
+/// Most balances in one `import_balances` (import larger sets in pages).
+pub const MAX_IMPORT: u32 = 50;
+/// Largest page of `get_developer_balances`.
+pub const MAX_PAGE_SIZE: u32 = 100;
+
+#[contract]
+pub struct Settlement;
+
+fn require_admin(env: &Env, caller: &Address) -> Result<storage::Config, SettlementError> {
+    caller.require_auth();
+    let config = storage::config(env);
+    if *caller != config.admin {
+        return Err(SettlementError::NotAdmin);
+    }
+    Ok(config)
+}
+
+fn require_vault(env: &Env, caller: &Address) -> Result<(), SettlementError> {
+    caller.require_auth();
+    if !storage::is_vault(env, caller) {
+        return Err(SettlementError::NotVault);
+    }
+    Ok(())
+}
+
+fn check_positive(amount: i128) -> Result<(), SettlementError> {
+    if amount <= 0 {
+        return Err(SettlementError::InvalidAmount);
+    }
+    Ok(())
+}
+
+fn add(a: i128, b: i128) -> Result<i128, SettlementError> {
+    a.checked_add(b).ok_or(SettlementError::Overflow)
+}
+
+fn check_recipient(env: &Env, to: &Address) -> Result<(), SettlementError> {
+    if *to == env.current_contract_address() {
+        return Err(SettlementError::InvalidRecipient);
+    }
+    Ok(())
+}
+
+/// Adds `amount` to `developer`'s balance; returns the new balance.
+fn credit_developer(env: &Env, developer: &Address, amount: i128) -> Result<i128, SettlementError> {
+    let current = storage::developer_balance(env, developer);
+    let balance = add(current.unwrap_or(0), amount)?;
+    storage::set_developer_balance(env, developer, balance, current.is_some());
+    Ok(balance)
+}
+
+/// Pulls `amount` USDC from `vault` into the settlement.
+fn pull(env: &Env, vault: &Address, amount: i128) {
+    let usdc = storage::config(env).usdc_token;
+    token::TokenClient::new(env, &usdc).transfer(vault, env.current_contract_address(), &amount);
+}
+
+fn credit_pool(env: &Env, vault: &Address, amount: i128) -> Result<(), SettlementError> {
+    let total_balance = add(storage::pool(env).total_balance, amount)?;
+    storage::set_pool_total(env, total_balance);
+    PoolCredited {
+        vault: vault.clone(),
+        amount,
+        total_balance,
+    }
+    .publish(env);
+    Ok(())
+}
+
+fn credit_developers(
+    env: &Env,
+    vault: &Address,
+    credits: &Vec<Payment>,
+) -> Result<i128, SettlementError> {
+    let mut sum: i128 = 0;
+    for credit in credits.iter() {
+        check_positive(credit.amount)?;
+        sum = add(sum, credit.amount)?;
+        let balance = credit_developer(env, &credit.to, credit.amount)?;
+        DeveloperCredited {
+            developer: credit.to,
+            vault: vault.clone(),
+            amount: credit.amount,
+            balance,
+        }
+        .publish(env);
+    }
+    storage::set_developer_total(env, add(storage::developer_total(env), sum)?);
+    Ok(sum)
+}
+
+#[contractimpl]
+impl Settlement {
+    /// Creates the settlement; `vault`, when given, is registered.
+    ///
+    /// # Errors
+    /// `InvalidRecipient` (vault = settlement).
+    ///
+    /// # Events
+    /// `vault_set` when a vault is registered.
+    pub fn __constructor(
+        env: Env,
+        admin: Address,
+        usdc_token: Address,
+        vault: Option<Address>,
+    ) -> Result<(), SettlementError> {
+        storage::set_config(&env, &storage::Config { admin, usdc_token });
+        upgrade::init_schema(&env, SCHEMA_VERSION);
+        if let Some(vault) = vault {
+            check_recipient(&env, &vault)?;
+            storage::set_vault(&env, &vault, true);
+            VaultSet {
+                vault,
+                allowed: true,
+            }
+            .publish(&env);
+        }
+        Ok(())
+    }
+
+    // ----- views -------------------------------------------------------
+
+    /// The admin.
+    pub fn get_admin(env: Env) -> Address {
+        storage::config(&env).admin
+    }
+
+    /// The admin proposal awaiting acceptance, if any.
+    pub fn get_pending_admin(env: Env) -> Option<PendingAdmin> {
+        admin::pending(&env, &DataKey::PendingAdmin)
+    }
+
+    /// The USDC token the settlement accounts in.
+    pub fn get_usdc_token(env: Env) -> Address {
+        storage::config(&env).usdc_token
+    }
+
+    /// Whether `vault` may pay in.
+    pub fn is_vault(env: Env, vault: Address) -> bool {
+        storage::is_vault(&env, &vault)
+    }
+
+    /// `developer`'s withdrawable balance (0 if never credited).
+    pub fn get_developer_balance(env: Env, developer: Address) -> i128 {
+        storage::developer_balance(&env, &developer).unwrap_or(0)
+    }
+
+    /// Developers in order of first credit, from index `start`, at most
+    /// `limit` (1..=`MAX_PAGE_SIZE`) of them. An empty page means the end.
+    ///
+    /// # Errors
+    /// `InvalidLimit`.
+    pub fn get_developer_balances(
+        env: Env,
+        start: u32,
+        limit: u32,
+    ) -> Result<Vec<DeveloperBalance>, SettlementError> {
+        if limit == 0 || limit > MAX_PAGE_SIZE {
+            return Err(SettlementError::InvalidLimit);
+        }
+        let end = storage::developer_count(&env).min(start.saturating_add(limit));
+        let mut page = Vec::new(&env);
+        for index in start..end {
+            let developer = storage::developer_at(&env, index);
+            let balance = storage::developer_balance(&env, &developer).unwrap_or(0);
+            page.push_back(DeveloperBalance { developer, balance });
+        }
+        Ok(page)
+    }
+
+    /// How many developers were ever credited (the pagination length).
+    pub fn get_developer_count(env: Env) -> u32 {
+        storage::developer_count(&env)
+    }
+
+    /// Sum of all developer balances.
+    pub fn get_developer_total(env: Env) -> i128 {
+        storage::developer_total(&env)
+    }
+
+    /// The global pool (total and ledger timestamp of the last change).
+    pub fn get_global_pool(env: Env) -> GlobalPool {
+        storage::pool(&env)
+    }
+
+    /// Code version of this WASM.
+    pub fn version() -> u32 {
+        VERSION
+    }
+
+    /// Schema version of the stored data.
+    pub fn schema_version(env: Env) -> u32 {
+        upgrade::schema_version(&env)
+    }
+
+    // ----- payments in -------------------------------------------------
+
+    /// A registered vault (`caller`, which must authorize) pays `amount`:
+    /// the settlement pulls the USDC from the vault, then credits the global
+    /// pool (`to_pool`, no `developer`) or `developer` (`!to_pool`).
+    ///
+    /// # Errors
+    /// `NotVault`, `InvalidAmount`, `InvalidPayment`, `Overflow`.
+    ///
+    /// # Events
+    /// `pool_credited` or `developer_credited`.
+    pub fn receive_payment(
+        env: Env,
+        caller: Address,
+        amount: i128,
+        to_pool: bool,
+        developer: Option<Address>,
+    ) -> Result<(), SettlementError> {
+        require_vault(&env, &caller)?;
+        check_positive(amount)?;
+        match (to_pool, developer) {
+            (true, None) => credit_pool(&env, &caller, amount)?,
+            (false, Some(developer)) => {
+                let credits = Vec::from_array(
+                    &env,
+                    [Payment {
+                        to: developer,
+                        amount,
+                    }],
+                );
+                credit_developers(&env, &caller, &credits)?;
+            }
+            _ => return Err(SettlementError::InvalidPayment),
+        }
+        pull(&env, &caller, amount);
+        Ok(())
+    }
+
+    /// Batch form of `receive_payment` for `batch_deduct`: pulls
+    /// `pool_amount` + the sum of `credits` in one transfer, credits the pool
+    /// with `pool_amount` (may be 0) and each credit's developer (`to`).
+    ///
+    /// # Errors
+    /// `NotVault`, `InvalidBatchSize` (more than `MAX_BATCH_CREDITS`),
+    /// `InvalidAmount` (negative pool amount, non-positive credit, or nothing
+    /// to pay), `Overflow`.
+    ///
+    /// # Events
+    /// `pool_credited` (when `pool_amount` > 0), then one `developer_credited`
+    /// per credit.
+    pub fn receive_payments(
+        env: Env,
+        caller: Address,
+        pool_amount: i128,
+        credits: Vec<Payment>,
+    ) -> Result<(), SettlementError> {
+        require_vault(&env, &caller)?;
+        if credits.len() > MAX_BATCH_CREDITS {
+            return Err(SettlementError::InvalidBatchSize);
+        }
+        if pool_amount < 0 {
+            return Err(SettlementError::InvalidAmount);
+        }
+        if pool_amount > 0 {
+            credit_pool(&env, &caller, pool_amount)?;
+        }
+        let total = add(pool_amount, credit_developers(&env, &caller, &credits)?)?;
+        check_positive(total)?;
+        pull(&env, &caller, total);
+        Ok(())
+    }
+
+    // ----- payments out ------------------------------------------------
+
+    /// `developer` (who must authorize) withdraws `amount` of their balance
+    /// as USDC.
+    ///
+    /// # Errors
+    /// `InvalidAmount`, `InsufficientBalance`.
+    ///
+    /// # Events
+    /// `developer_withdrawal`.
+    pub fn withdraw(env: Env, developer: Address, amount: i128) -> Result<(), SettlementError> {
+        developer.require_auth();
+        check_positive(amount)?;
+        let current = storage::developer_balance(&env, &developer).unwrap_or(0);
+        if amount > current {
+            return Err(SettlementError::InsufficientBalance);
+        }
+        let balance = current - amount;
+        storage::set_developer_balance(&env, &developer, balance, true);
+        storage::set_developer_total(&env, storage::developer_total(&env) - amount);
+        let usdc = storage::config(&env).usdc_token;
+        token::TokenClient::new(&env, &usdc).transfer(
+            &env.current_contract_address(),
+            &developer,
+            &amount,
+        );
+        DeveloperWithdrawal {
+            developer,
+            amount,
+            balance,
+        }
+        .publish(&env);
+        Ok(())
+    }
+
+    /// The admin pays `amount` from the global pool to `to`.
+    ///
+    /// # Errors
+    /// `NotAdmin`, `InvalidAmount`, `InvalidRecipient`, `InsufficientPool`.
+    ///
+    /// # Events
+    /// `pool_distributed`.
+    pub fn distribute_pool(
+        env: Env,
+        caller: Address,
+        to: Address,
+        amount: i128,
+    ) -> Result<(), SettlementError> {
+        let config = require_admin(&env, &caller)?;
+        check_positive(amount)?;
+        check_recipient(&env, &to)?;
+        let pool = storage::pool(&env);
+        if amount > pool.total_balance {
+            return Err(SettlementError::InsufficientPool);
+        }
+        let total_balance = pool.total_balance - amount;
+        storage::set_pool_total(&env, total_balance);
+        token::TokenClient::new(&env, &config.usdc_token).transfer(
+            &env.current_contract_address(),
+            &to,
+            &amount,
+        );
+        PoolDistributed {
+            to,
+            amount,
+            total_balance,
+        }
+        .publish(&env);
+        Ok(())
+    }
+
+    // ----- admin -------------------------------------------------------
+
+    /// Registers (`allowed`) or deregisters a vault.
+    ///
+    /// # Errors
+    /// `NotAdmin`, `InvalidRecipient` (the settlement itself).
+    ///
+    /// # Events
+    /// `vault_set`.
+    pub fn set_vault(
+        env: Env,
+        caller: Address,
+        vault: Address,
+        allowed: bool,
+    ) -> Result<(), SettlementError> {
+        require_admin(&env, &caller)?;
+        check_recipient(&env, &vault)?;
+        storage::set_vault(&env, &vault, allowed);
+        ttl::extend_instance(&env);
+        VaultSet { vault, allowed }.publish(&env);
+        Ok(())
+    }
+
+    /// Redeploy-migration: books developer `balances` (added to any existing
+    /// balance) and `pool_amount` into the pool. Refused unless the USDC the
+    /// contract holds covers everything already accounted plus the import,
+    /// so move the USDC first. Import large sets in pages of `MAX_IMPORT`.
+    ///
+    /// # Errors
+    /// `NotAdmin`, `InvalidBatchSize`, `InvalidAmount`, `ImportNotBacked`,
+    /// `Overflow`.
+    ///
+    /// # Events
+    /// `balances_imported`.
+    pub fn import_balances(
+        env: Env,
+        caller: Address,
+        balances: Vec<DeveloperBalance>,
+        pool_amount: i128,
+    ) -> Result<(), SettlementError> {
+        let config = require_admin(&env, &caller)?;
+        if balances.len() > MAX_IMPORT || (balances.is_empty() && pool_amount == 0) {
+            return Err(SettlementError::InvalidBatchSize);
+        }
+        if pool_amount < 0 {
+            return Err(SettlementError::InvalidAmount);
+        }
+        let mut developer_amount: i128 = 0;
+        for entry in balances.iter() {
+            check_positive(entry.balance)?;
+            developer_amount = add(developer_amount, entry.balance)?;
+        }
+        let pool = storage::pool(&env);
+        let developer_total = storage::developer_total(&env);
+        let accounted = add(add(pool.total_balance, developer_total)?, developer_amount)?;
+        let accounted = add(accounted, pool_amount)?;
+        let held = token::TokenClient::new(&env, &config.usdc_token)
+            .balance(&env.current_contract_address());
+        if held < accounted {
+            return Err(SettlementError::ImportNotBacked);
+        }
+        for entry in balances.iter() {
+            credit_developer(&env, &entry.developer, entry.balance)?;
+        }
+        storage::set_developer_total(&env, developer_total + developer_amount);
+        if pool_amount > 0 {
+            storage::set_pool_total(&env, pool.total_balance + pool_amount);
+        }
+        BalancesImported {
+            developers: balances.len(),
+            developer_amount,
+            pool_amount,
+        }
+        .publish(&env);
+        Ok(())
+    }
+
+    /// Proposes `new_admin`, who must accept on or before ledger
+    /// `live_until_ledger` (at most 30 days ahead; 0 cancels the proposal).
+    ///
+    /// # Errors
+    /// `NotAdmin`, `InvalidExpiry`, `NoPendingAdmin`.
+    ///
+    /// # Events
+    /// `admin_proposed`.
+    pub fn set_admin(
+        env: Env,
+        caller: Address,
+        new_admin: Address,
+        live_until_ledger: u32,
+    ) -> Result<(), SettlementError> {
+        require_admin(&env, &caller)?;
+        admin::propose(
+            &env,
+            &DataKey::PendingAdmin,
+            &caller,
+            &new_admin,
+            live_until_ledger,
+        )?;
+        ttl::extend_instance(&env);
+        Ok(())
+    }
+
+    /// The proposed admin accepts and becomes the admin.
+    ///
+    /// # Errors
+    /// `NoPendingAdmin`, `NotPendingAdmin`, `PendingAdminExpired`.
+    ///
+    /// # Events
+    /// `admin_accepted`.
+    pub fn accept_admin(env: Env, caller: Address) -> Result<(), SettlementError> {
+        caller.require_auth();
+        let mut config = storage::config(&env);
+        admin::accept(&env, &DataKey::PendingAdmin, &caller, &config.admin)?;
+        config.admin = caller;
+        storage::set_config(&env, &config);
+        Ok(())
+    }
+
+    /// Replaces this contract's code with the uploaded WASM `new_wasm_hash`
+    /// (effective when this call returns); call `migrate` next.
+    ///
+    /// # Errors
+    /// `NotAdmin`.
+    ///
+    /// # Events
+    /// `upgraded`.
+    pub fn upgrade(
+        env: Env,
+        caller: Address,
+        new_wasm_hash: BytesN<32>,
+    ) -> Result<(), SettlementError> {
+        require_admin(&env, &caller)?;
+        ttl::extend_instance(&env);
+        upgrade::upgrade(&env, &new_wasm_hash, VERSION);
+        Ok(())
+    }
+
+    /// Brings stored data to this code's schema version; runs once per
+    /// version.
+    ///
+    /// # Errors
+    /// `NotAdmin`, `AlreadyMigrated`.
+    ///
+    /// # Events
+    /// `migrated`.
+    pub fn migrate(env: Env, caller: Address) -> Result<(), SettlementError> {
+        require_admin(&env, &caller)?;
+        let from = upgrade::pending_migration(&env, SCHEMA_VERSION)
+            .ok_or(SettlementError::AlreadyMigrated)?;
+        ttl::extend_instance(&env);
+        upgrade::finish_migration(&env, from, SCHEMA_VERSION);
+        Ok(())
+    }
+}

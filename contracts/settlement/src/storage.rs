@@ -1,0 +1,157 @@
+//! Settlement storage: keys, layout and the functions that read and write it.
+//!
+//! | key | storage | value | TTL |
+//! |---|---|---|---|
+//! | `Config` | instance | [`Config`] (admin, USDC token) | instance policy (30 d) |
+//! | `Pool` | instance | `GlobalPool` | instance policy |
+//! | `DeveloperTotal` | instance | `i128` sum of developer balances | instance policy |
+//! | `DeveloperCount` | instance | `u32` developers ever credited | instance policy |
+//! | `PendingAdmin` | instance | `PendingAdmin` | instance policy; expiry checked explicitly |
+//! | `SchemaVersion` (OZ `upgradeable`) | instance | `u32` | instance policy |
+//! | `Vault(Address)` | persistent | `bool` (present = registered) | 30 d, extended on use |
+//! | `Developer(Address)` | persistent | `i128` balance | 30 d, extended on use |
+//! | `DeveloperAt(u32)` | persistent | `Address` (pagination index) | 30 d, extended on use |
+//!
+//! Nothing grows in instance storage: each developer and vault has its own
+//! entry, so a payment costs the same with 1 or 10,000 developers.
+use callora_types::ttl;
+use soroban_sdk::{contracttype, unwrap::UnwrapOptimized, Address, Env};
+
+/// Schema version of this layout.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[contracttype]
+#[derive(Clone)]
+pub enum DataKey {
+    Config,
+    Pool,
+    DeveloperTotal,
+    DeveloperCount,
+    PendingAdmin,
+    Vault(Address),
+    Developer(Address),
+    DeveloperAt(u32),
+}
+
+#[contracttype]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct Config {
+    pub admin: Address,
+    pub usdc_token: Address,
+}
+
+/// The global pool: USDC paid in without a developer, distributed by the admin.
+#[contracttype]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct GlobalPool {
+    pub total_balance: i128,
+    /// Ledger timestamp (seconds) of the last change.
+    pub last_updated: u64,
+}
+
+pub fn config(env: &Env) -> Config {
+    // Written by the constructor, so always present.
+    env.storage()
+        .instance()
+        .get(&DataKey::Config)
+        .unwrap_optimized()
+}
+
+pub fn set_config(env: &Env, config: &Config) {
+    env.storage().instance().set(&DataKey::Config, config);
+    ttl::extend_instance(env);
+}
+
+pub fn pool(env: &Env) -> GlobalPool {
+    env.storage()
+        .instance()
+        .get(&DataKey::Pool)
+        .unwrap_or(GlobalPool {
+            total_balance: 0,
+            last_updated: 0,
+        })
+}
+
+pub fn set_pool_total(env: &Env, total_balance: i128) {
+    let pool = GlobalPool {
+        total_balance,
+        last_updated: env.ledger().timestamp(),
+    };
+    env.storage().instance().set(&DataKey::Pool, &pool);
+    ttl::extend_instance(env);
+}
+
+pub fn developer_total(env: &Env) -> i128 {
+    env.storage()
+        .instance()
+        .get(&DataKey::DeveloperTotal)
+        .unwrap_or(0)
+}
+
+pub fn set_developer_total(env: &Env, total: i128) {
+    env.storage()
+        .instance()
+        .set(&DataKey::DeveloperTotal, &total);
+    ttl::extend_instance(env);
+}
+
+pub fn developer_count(env: &Env) -> u32 {
+    env.storage()
+        .instance()
+        .get(&DataKey::DeveloperCount)
+        .unwrap_or(0)
+}
+
+pub fn is_vault(env: &Env, vault: &Address) -> bool {
+    let key = DataKey::Vault(vault.clone());
+    let registered = env.storage().persistent().has(&key);
+    if registered {
+        ttl::extend_persistent(env, &key);
+    }
+    registered
+}
+
+pub fn set_vault(env: &Env, vault: &Address, allowed: bool) {
+    let key = DataKey::Vault(vault.clone());
+    if allowed {
+        env.storage().persistent().set(&key, &true);
+        ttl::extend_persistent(env, &key);
+    } else {
+        env.storage().persistent().remove(&key);
+    }
+}
+
+/// The developer's balance, or `None` if never credited.
+pub fn developer_balance(env: &Env, developer: &Address) -> Option<i128> {
+    let key = DataKey::Developer(developer.clone());
+    let balance = env.storage().persistent().get(&key);
+    if balance.is_some() {
+        ttl::extend_persistent(env, &key);
+    }
+    balance
+}
+
+/// Writes a balance; a developer seen for the first time (`known == false`)
+/// is appended to the pagination index.
+pub fn set_developer_balance(env: &Env, developer: &Address, balance: i128, known: bool) {
+    let key = DataKey::Developer(developer.clone());
+    env.storage().persistent().set(&key, &balance);
+    ttl::extend_persistent(env, &key);
+    if !known {
+        let index = developer_count(env);
+        let at = DataKey::DeveloperAt(index);
+        env.storage().persistent().set(&at, developer);
+        ttl::extend_persistent(env, &at);
+        env.storage()
+            .instance()
+            .set(&DataKey::DeveloperCount, &(index + 1));
+    }
+}
+
+pub fn developer_at(env: &Env, index: u32) -> Address {
+    // Indices below the count are always written.
+    let at = DataKey::DeveloperAt(index);
+    let developer = env.storage().persistent().get(&at).unwrap_optimized();
+    ttl::extend_persistent(env, &at);
+    developer
+}

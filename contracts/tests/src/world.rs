@@ -1,0 +1,107 @@
+//! A deployed Callora system on the in-process host: USDC (a Stellar Asset
+//! Contract), a settlement, a revenue pool, and vaults, all from the built
+//! WASMs.
+extern crate std;
+
+use crate::wasm::{revenue_pool, settlement, vault};
+use soroban_sdk::{
+    testutils::{Address as _, Ledger as _},
+    token::{StellarAssetClient, TokenClient},
+    Address, Env, String,
+};
+
+pub struct World {
+    pub env: Env,
+    pub admin: Address,
+    pub backend: Address,
+    pub usdc: Address,
+    pub token: TokenClient<'static>,
+    pub sac: StellarAssetClient<'static>,
+    pub settlement: settlement::Client<'static>,
+    pub pool: revenue_pool::Client<'static>,
+}
+
+pub struct Consumer {
+    pub owner: Address,
+    pub vault: vault::Client<'static>,
+}
+
+impl World {
+    /// Mainnet limits (`Env::default()`), all auths mocked.
+    pub fn new() -> World {
+        let env = Env::default();
+        env.mock_all_auths();
+        env.ledger().set_sequence_number(1_000);
+        env.ledger().set_timestamp(1_750_000_000);
+        let admin = Address::generate(&env);
+        let backend = Address::generate(&env);
+        let usdc = env
+            .register_stellar_asset_contract_v2(Address::generate(&env))
+            .address();
+        let settlement_id = env.register(
+            settlement::WASM,
+            (admin.clone(), usdc.clone(), None::<Address>),
+        );
+        let pool_id = env.register(revenue_pool::WASM, (admin.clone(), usdc.clone()));
+        World {
+            token: TokenClient::new(&env, &usdc),
+            sac: StellarAssetClient::new(&env, &usdc),
+            settlement: settlement::Client::new(&env, &settlement_id),
+            pool: revenue_pool::Client::new(&env, &pool_id),
+            env,
+            admin,
+            backend,
+            usdc,
+        }
+    }
+
+    pub fn s(&self, v: &str) -> String {
+        String::from_str(&self.env, v)
+    }
+
+    /// A consumer with `funds` USDC and a vault (from the built WASM) paying
+    /// the revenue pool; with `settle`, also registered with and routed to
+    /// the settlement.
+    pub fn consumer(&self, funds: i128, settle: bool) -> Consumer {
+        let owner = Address::generate(&self.env);
+        self.sac.mint(&owner, &funds);
+        let none: Option<i128> = None;
+        let id = self.env.register(
+            vault::WASM,
+            (
+                owner.clone(),
+                self.usdc.clone(),
+                none,
+                Some(self.backend.clone()),
+                none,
+                Some(self.pool.address.clone()),
+                none,
+            ),
+        );
+        let vault = vault::Client::new(&self.env, &id);
+        if settle {
+            self.settlement.set_vault(&self.admin, &id, &true);
+            vault.set_settlement(&owner, &Some(self.settlement.address.clone()));
+        }
+        Consumer { owner, vault }
+    }
+
+    pub fn balance(&self, who: &Address) -> i128 {
+        self.token.balance(who)
+    }
+
+    /// Settlement USDC == pool + sum of developer balances.
+    pub fn assert_settlement_backed(&self) {
+        assert_eq!(
+            self.balance(&self.settlement.address),
+            self.settlement.get_global_pool().total_balance
+                + self.settlement.get_developer_total()
+        );
+    }
+}
+
+impl Default for World {
+    fn default() -> Self {
+        Self::new()
+    }
+}

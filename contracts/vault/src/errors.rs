@@ -1,0 +1,72 @@
+use callora_types::admin::HandoverError;
+use soroban_sdk::contracterror;
+
+/// Every way a vault call can fail. Codes 100–199 (see `callora_types::errors`).
+#[contracterror]
+#[derive(Copy, Clone, Debug, Eq, PartialEq, PartialOrd, Ord)]
+#[repr(u32)]
+pub enum VaultError {
+    /// An amount is zero or negative (or a negative `initial_balance`).
+    InvalidAmount = 100,
+    /// A deposit is below `min_deposit`.
+    BelowMinDeposit = 101,
+    /// A deduct exceeds `max_deduct`.
+    ExceedsMaxDeduct = 102,
+    /// A deduct or withdrawal exceeds the tracked balance.
+    InsufficientBalance = 103,
+    /// The caller is not the vault owner.
+    NotOwner = 104,
+    /// The depositor is neither the owner nor an allowed depositor.
+    NotDepositor = 105,
+    /// The caller is not the authorized caller (or none is set).
+    NotAuthorizedCaller = 106,
+    /// The request id was already processed (idempotent retry).
+    DuplicateRequest = 107,
+    /// The request id is empty or longer than `MAX_REQUEST_ID_LEN`.
+    InvalidRequestId = 108,
+    /// Neither a settlement nor a revenue pool is configured.
+    NoDestination = 109,
+    /// Deposits are paused.
+    Paused = 110,
+    /// A batch is empty or longer than `MAX_BATCH_DEDUCT`.
+    InvalidBatchSize = 111,
+    /// `initial_balance` exceeds the USDC the vault's address holds.
+    InitialBalanceNotCovered = 112,
+    /// `min_deposit` or `max_deduct` is not positive.
+    InvalidConfig = 113,
+    /// A withdrawal to the vault itself, or a destination equal to the vault.
+    InvalidRecipient = 114,
+    /// An offering id or metadata string is empty or too long.
+    InvalidMetadata = 115,
+    /// An accumulated amount overflowed i128.
+    Overflow = 116,
+    /// `pause` while paused.
+    AlreadyPaused = 117,
+    /// `unpause` while not paused.
+    NotPaused = 118,
+    /// The settlement accounts in a different token than this vault.
+    TokenMismatch = 119,
+    /// The caller is not the admin.
+    NotAdmin = 150,
+    /// `accept_admin` (or a cancellation) with no proposal open.
+    NoPendingAdmin = 151,
+    /// The admin proposal expired.
+    PendingAdminExpired = 152,
+    /// `accept_admin` by an address other than the proposed admin.
+    NotPendingAdmin = 153,
+    /// `live_until_ledger` is in the past or more than 30 days ahead.
+    InvalidExpiry = 154,
+    /// `migrate` when the stored schema is already current.
+    AlreadyMigrated = 155,
+}
+
+impl From<HandoverError> for VaultError {
+    fn from(e: HandoverError) -> Self {
+        match e {
+            HandoverError::NoPendingAdmin => VaultError::NoPendingAdmin,
+            HandoverError::PendingAdminExpired => VaultError::PendingAdminExpired,
+            HandoverError::NotPendingAdmin => VaultError::NotPendingAdmin,
+            HandoverError::InvalidExpiry => VaultError::InvalidExpiry,
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! Vault events. Topic 0 is the event name; data is a map with every field
+//! present. Shared events (`admin_proposed`, `admin_accepted`, `upgraded`,
+//! `migrated`) come from `callora_types::events`.
+use soroban_sdk::{contractevent, Address, String};
+
+/// The vault was constructed with `balance` already held (redeploy-migration).
+#[contractevent(topics = ["vault_initialized"], sparse = false)]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct VaultInitialized {
+    #[topic]
+    pub owner: Address,
+    pub usdc_token: Address,
+    pub balance: i128,
+}
+
+/// `from` deposited `amount`; `balance` is the tracked balance after.
+#[contractevent(topics = ["deposit"], sparse = false)]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct Deposit {
+    #[topic]
+    pub from: Address,
+    pub amount: i128,
+    pub balance: i128,
+}
+
+/// The owner withdrew `amount` to `to`; `balance` is the tracked balance after.
+#[contractevent(topics = ["withdraw"], sparse = false)]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct Withdraw {
+    #[topic]
+    pub to: Address,
+    pub amount: i128,
+    pub balance: i128,
+}
+
+/// One metered deduct (single or batch item). `developer` is the credited
+/// developer (`None` = the pool); `balance` is the tracked balance after.
+#[contractevent(topics = ["deduct"], sparse = false)]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct Deduct {
+    pub request_id: String,
+    pub amount: i128,
+    pub developer: Option<Address>,
+    pub balance: i128,
+}
+
+/// The owner allowed (or disallowed) `depositor`.
+#[contractevent(topics = ["depositor_set"], sparse = false)]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct DepositorSet {
+    #[topic]
+    pub depositor: Address,
+    pub allowed: bool,
+}
+
+/// The authorized caller (backend) changed.
+#[contractevent(topics = ["authorized_caller_set"], sparse = false)]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct AuthorizedCallerSet {
+    pub authorized_caller: Option<Address>,
+}
+
+/// `min_deposit` changed.
+#[contractevent(topics = ["min_deposit_set"], sparse = false)]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct MinDepositSet {
+    pub min_deposit: i128,
+}
+
+/// `max_deduct` changed.
+#[contractevent(topics = ["max_deduct_set"], sparse = false)]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct MaxDeductSet {
+    pub max_deduct: i128,
+}
+
+/// The settlement destination changed (`None` = cleared).
+#[contractevent(topics = ["settlement_set"], sparse = false)]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct SettlementSet {
+    pub settlement: Option<Address>,
+}
+
+/// The revenue-pool destination changed (`None` = cleared).
+#[contractevent(topics = ["revenue_pool_set"], sparse = false)]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct RevenuePoolSet {
+    pub revenue_pool: Option<Address>,
+}
+
+/// Offering metadata was set.
+#[contractevent(topics = ["metadata_set"], sparse = false)]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct MetadataSet {
+    pub offering_id: String,
+    pub metadata: String,
+}
+
+/// Deposits were paused by `admin`.
+#[contractevent(topics = ["paused"], sparse = false)]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct Paused {
+    pub admin: Address,
+}
+
+/// Deposits were resumed by `admin`.
+#[contractevent(topics = ["unpaused"], sparse = false)]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct Unpaused {
+    pub admin: Address,
+}
