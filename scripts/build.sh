@@ -30,7 +30,7 @@ printf '\n%-22s %8s  %-64s  %s\n' contract bytes "sha256 (wasm hash)" protocol
 for name in $CONTRACTS; do
   wasm="$ARTIFACTS/$name.wasm"
   protocol=$(stellar contract info env-meta --wasm "$wasm" --output json 2>/dev/null |
-    grep -o '"ledger_protocol_version"[^,}]*' | grep -o '[0-9]\+' || true)
+    grep -o "\"protocol\":[0-9]*" | grep -o "[0-9]*" || true)
   printf '%-22s %8s  %-64s  %s\n' "$name" "$(stat -c %s "$wasm")" \
     "$(sha256sum "$wasm" | cut -d' ' -f1)" "${protocol:-?}"
 done

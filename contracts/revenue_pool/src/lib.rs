@@ -28,7 +28,7 @@ pub use storage::SCHEMA_VERSION;
 pub const VERSION: u32 = 1;
 /// Most payments in one `batch_distribute` (proven to fit mainnet limits by
 /// a test on the built WASM).
-pub const MAX_BATCH_DISTRIBUTE: u32 = 50;
+pub const MAX_BATCH_DISTRIBUTE: u32 = 30;
 
 #[contract]
 pub struct RevenuePool;

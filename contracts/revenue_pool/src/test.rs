@@ -27,7 +27,7 @@ struct T {
 
 impl T {
     fn new(funded: i128) -> T {
-        let env = Env::default();
+        let env = callora_types::test_env();
         env.mock_all_auths();
         env.ledger().set_sequence_number(100);
         let admin = Address::generate(&env);
@@ -52,7 +52,10 @@ impl T {
         let mut to = std::vec::Vec::new();
         for _ in 0..n {
             let a = Address::generate(&self.env);
-            v.push_back(Payment { to: a.clone(), amount });
+            v.push_back(Payment {
+                to: a.clone(),
+                amount,
+            });
             to.push(a);
         }
         (v, to)
@@ -84,7 +87,12 @@ fn distribute_pays_and_emits() {
     let events = t.env.events().all().filter_by_contract(&t.pool.address);
     assert_eq!(
         events.events().last().unwrap().clone(),
-        Distributed { to: dev.clone(), amount: 30, balance: 70 }.to_xdr(&t.env, &t.pool.address)
+        Distributed {
+            to: dev.clone(),
+            amount: 30,
+            balance: 70
+        }
+        .to_xdr(&t.env, &t.pool.address)
     );
     assert_eq!(t.token.balance(&dev), 30);
     assert_eq!(t.pool.balance(), 70);
@@ -94,8 +102,14 @@ fn distribute_pays_and_emits() {
 fn distribute_validation_moves_nothing() {
     let t = T::new(100);
     let dev = Address::generate(&t.env);
-    assert_err!(t.pool.try_distribute(&dev, &dev, &1), RevenuePoolError::NotAdmin);
-    assert_err!(t.pool.try_distribute(&t.admin, &dev, &0), RevenuePoolError::InvalidAmount);
+    assert_err!(
+        t.pool.try_distribute(&dev, &dev, &1),
+        RevenuePoolError::NotAdmin
+    );
+    assert_err!(
+        t.pool.try_distribute(&t.admin, &dev, &0),
+        RevenuePoolError::InvalidAmount
+    );
     assert_err!(
         t.pool.try_distribute(&t.admin, &dev, &101),
         RevenuePoolError::InsufficientBalance
@@ -113,11 +127,19 @@ fn batch_distribute_is_atomic_and_bounded() {
     let t = T::new(1_000);
     let (ok, to) = t.payments(3, 10);
     t.pool.batch_distribute(&t.admin, &ok);
+    assert_eq!(
+        t.env
+            .events()
+            .all()
+            .filter_by_contract(&t.pool.address)
+            .events()
+            .len(),
+        3
+    );
     for a in &to {
         assert_eq!(t.token.balance(a), 10);
     }
     assert_eq!(t.pool.balance(), 970);
-    assert_eq!(t.env.events().all().filter_by_contract(&t.pool.address).events().len(), 3);
 
     assert_err!(
         t.pool.try_batch_distribute(&t.admin, &Vec::new(&t.env)),
@@ -129,15 +151,24 @@ fn batch_distribute_is_atomic_and_bounded() {
         RevenuePoolError::InvalidBatchSize
     );
     let (mut over, to) = t.payments(2, 500);
-    over.push_back(Payment { to: to[0].clone(), amount: 1 });
+    over.push_back(Payment {
+        to: to[0].clone(),
+        amount: 1,
+    });
     assert_err!(
         t.pool.try_batch_distribute(&t.admin, &over),
         RevenuePoolError::InsufficientBalance
     );
     let overflow = vec![
         &t.env,
-        Payment { to: to[0].clone(), amount: i128::MAX },
-        Payment { to: to[1].clone(), amount: 1 },
+        Payment {
+            to: to[0].clone(),
+            amount: i128::MAX,
+        },
+        Payment {
+            to: to[1].clone(),
+            amount: 1,
+        },
     ];
     assert_err!(
         t.pool.try_batch_distribute(&t.admin, &overflow),
@@ -155,36 +186,68 @@ fn admin_handover_upgrade_migrate() {
     let events = t.env.events().all().filter_by_contract(&t.pool.address);
     assert_eq!(
         events.events().last().unwrap().clone(),
-        AdminProposed { admin: t.admin.clone(), pending_admin: next.clone(), live_until_ledger: 200 }
-            .to_xdr(&t.env, &t.pool.address)
+        AdminProposed {
+            admin: t.admin.clone(),
+            pending_admin: next.clone(),
+            live_until_ledger: 200
+        }
+        .to_xdr(&t.env, &t.pool.address)
     );
-    assert_err!(t.pool.try_set_admin(&next, &next, &200), RevenuePoolError::NotAdmin);
-    assert_err!(t.pool.try_accept_admin(&t.admin), RevenuePoolError::NotPendingAdmin);
+    assert_err!(
+        t.pool.try_set_admin(&next, &next, &200),
+        RevenuePoolError::NotAdmin
+    );
+    assert_err!(
+        t.pool.try_accept_admin(&t.admin),
+        RevenuePoolError::NotPendingAdmin
+    );
     t.pool.accept_admin(&next);
     assert_eq!(t.pool.get_admin(), next);
-    assert_err!(t.pool.try_accept_admin(&next), RevenuePoolError::NoPendingAdmin);
-    assert_err!(t.pool.try_set_admin(&next, &next, &99), RevenuePoolError::InvalidExpiry);
+    assert_err!(
+        t.pool.try_accept_admin(&next),
+        RevenuePoolError::NoPendingAdmin
+    );
+    assert_err!(
+        t.pool.try_set_admin(&next, &next, &99),
+        RevenuePoolError::InvalidExpiry
+    );
     t.pool.set_admin(&next, &t.admin, &101);
     t.env.ledger().set_sequence_number(102);
-    assert_err!(t.pool.try_accept_admin(&t.admin), RevenuePoolError::PendingAdminExpired);
+    assert_err!(
+        t.pool.try_accept_admin(&t.admin),
+        RevenuePoolError::PendingAdminExpired
+    );
 
     assert_err!(t.pool.try_migrate(&next), RevenuePoolError::AlreadyMigrated);
     assert_err!(t.pool.try_migrate(&t.admin), RevenuePoolError::NotAdmin);
-    t.env.as_contract(&t.pool.address, || callora_types::upgrade::init_schema(&t.env, 0));
+    t.env.as_contract(&t.pool.address, || {
+        callora_types::upgrade::init_schema(&t.env, 0)
+    });
     t.pool.migrate(&next);
     let events = t.env.events().all().filter_by_contract(&t.pool.address);
     assert_eq!(
         events.events().last().unwrap().clone(),
-        Migrated { from: 0, to: SCHEMA_VERSION }.to_xdr(&t.env, &t.pool.address)
+        Migrated {
+            from: 0,
+            to: SCHEMA_VERSION
+        }
+        .to_xdr(&t.env, &t.pool.address)
     );
 
     let hash = t.env.deployer().upload_contract_wasm(POOL_WASM);
-    assert_err!(t.pool.try_upgrade(&t.admin, &hash), RevenuePoolError::NotAdmin);
+    assert_err!(
+        t.pool.try_upgrade(&t.admin, &hash),
+        RevenuePoolError::NotAdmin
+    );
     t.pool.upgrade(&next, &hash);
     let events = t.env.events().all().filter_by_contract(&t.pool.address);
     assert_eq!(
         events.events().last().unwrap().clone(),
-        Upgraded { new_wasm_hash: hash, from_version: VERSION }.to_xdr(&t.env, &t.pool.address)
+        Upgraded {
+            new_wasm_hash: hash,
+            from_version: VERSION
+        }
+        .to_xdr(&t.env, &t.pool.address)
     );
     assert_eq!(t.pool.balance(), 5);
     assert_eq!(t.pool.get_admin(), next);

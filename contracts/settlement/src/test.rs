@@ -32,7 +32,7 @@ struct T {
 
 impl T {
     fn new() -> T {
-        let env = Env::default();
+        let env = callora_types::test_env();
         env.mock_all_auths();
         env.ledger().set_sequence_number(100);
         env.ledger().set_timestamp(1_700_000_000);
@@ -43,7 +43,10 @@ impl T {
             .address();
         let sac = StellarAssetClient::new(&env, &usdc);
         sac.mint(&vault, &1_000_000);
-        let id = env.register(Settlement, (admin.clone(), usdc.clone(), Some(vault.clone())));
+        let id = env.register(
+            Settlement,
+            (admin.clone(), usdc.clone(), Some(vault.clone())),
+        );
         T {
             token: TokenClient::new(&env, &usdc),
             s: SettlementClient::new(&env, &id),
@@ -110,12 +113,16 @@ fn constructor_registers_vault() {
 #[test]
 #[should_panic(expected = "Error(Contract, #309)")]
 fn constructor_rejects_self_as_vault() {
-    let env = Env::default();
+    let env = callora_types::test_env();
     let at = Address::generate(&env);
     env.register_at(
         &at,
         Settlement,
-        (Address::generate(&env), Address::generate(&env), Some(at.clone())),
+        (
+            Address::generate(&env),
+            Address::generate(&env),
+            Some(at.clone()),
+        ),
     );
 }
 
@@ -211,9 +218,18 @@ fn batch_payments() {
     let (a, b) = (Address::generate(&t.env), Address::generate(&t.env));
     let credits = vec![
         &t.env,
-        Payment { to: a.clone(), amount: 5 },
-        Payment { to: b.clone(), amount: 6 },
-        Payment { to: a.clone(), amount: 7 },
+        Payment {
+            to: a.clone(),
+            amount: 5,
+        },
+        Payment {
+            to: b.clone(),
+            amount: 6,
+        },
+        Payment {
+            to: a.clone(),
+            amount: 7,
+        },
     ];
     t.s.receive_payments(&t.vault, &10, &credits);
     assert_eq!(t.s.get_developer_balance(&a), 12);
@@ -232,14 +248,23 @@ fn batch_payments() {
         t.s.try_receive_payments(&t.vault, &-1, &credits),
         SettlementError::InvalidAmount
     );
-    let zero = vec![&t.env, Payment { to: a.clone(), amount: 0 }];
+    let zero = vec![
+        &t.env,
+        Payment {
+            to: a.clone(),
+            amount: 0,
+        },
+    ];
     assert_err!(
         t.s.try_receive_payments(&t.vault, &0, &zero),
         SettlementError::InvalidAmount
     );
     let mut too_many = Vec::new(&t.env);
     for _ in 0..=MAX_BATCH_CREDITS {
-        too_many.push_back(Payment { to: a.clone(), amount: 1 });
+        too_many.push_back(Payment {
+            to: a.clone(),
+            amount: 1,
+        });
     }
     assert_err!(
         t.s.try_receive_payments(&t.vault, &0, &too_many),
@@ -251,8 +276,14 @@ fn batch_payments() {
     );
     let overflow = vec![
         &t.env,
-        Payment { to: a.clone(), amount: i128::MAX },
-        Payment { to: b.clone(), amount: 1 },
+        Payment {
+            to: a.clone(),
+            amount: i128::MAX,
+        },
+        Payment {
+            to: b.clone(),
+            amount: 1,
+        },
     ];
     assert_err!(
         t.s.try_receive_payments(&t.vault, &0, &overflow),
@@ -269,9 +300,15 @@ fn withdraw_validation() {
     t.s.receive_payment(&t.vault, &50, &false, &Some(dev.clone()));
     let before = t.snapshot();
     assert_err!(t.s.try_withdraw(&dev, &0), SettlementError::InvalidAmount);
-    assert_err!(t.s.try_withdraw(&dev, &51), SettlementError::InsufficientBalance);
+    assert_err!(
+        t.s.try_withdraw(&dev, &51),
+        SettlementError::InsufficientBalance
+    );
     // Another developer cannot take dev's balance: theirs is 0.
-    assert_err!(t.s.try_withdraw(&other, &1), SettlementError::InsufficientBalance);
+    assert_err!(
+        t.s.try_withdraw(&other, &1),
+        SettlementError::InsufficientBalance
+    );
     assert_eq!(t.snapshot(), before);
     // Without the developer's signature nothing moves.
     t.env.set_auths(&[]);
@@ -321,7 +358,10 @@ fn vault_registry() {
     let t = T::new();
     let v2 = Address::generate(&t.env);
     assert!(!t.s.is_vault(&v2));
-    assert_err!(t.s.try_set_vault(&v2, &v2, &true), SettlementError::NotAdmin);
+    assert_err!(
+        t.s.try_set_vault(&v2, &v2, &true),
+        SettlementError::NotAdmin
+    );
     assert_err!(
         t.s.try_set_vault(&t.admin, &t.s.address, &true),
         SettlementError::InvalidRecipient
@@ -359,14 +399,23 @@ fn pagination() {
         page,
         vec![
             &t.env,
-            DeveloperBalance { developer: devs[1].clone(), balance: 2 },
-            DeveloperBalance { developer: devs[2].clone(), balance: 3 },
+            DeveloperBalance {
+                developer: devs[1].clone(),
+                balance: 2
+            },
+            DeveloperBalance {
+                developer: devs[2].clone(),
+                balance: 3
+            },
         ]
     );
     assert_eq!(t.s.get_developer_balances(&4, &MAX_PAGE_SIZE).len(), 1);
     assert_eq!(t.s.get_developer_balances(&5, &10).len(), 0);
     assert_eq!(t.s.get_developer_balances(&u32::MAX, &10).len(), 0);
-    assert_err!(t.s.try_get_developer_balances(&0, &0), SettlementError::InvalidLimit);
+    assert_err!(
+        t.s.try_get_developer_balances(&0, &0),
+        SettlementError::InvalidLimit
+    );
     assert_err!(
         t.s.try_get_developer_balances(&0, &(MAX_PAGE_SIZE + 1)),
         SettlementError::InvalidLimit
@@ -377,7 +426,13 @@ fn pagination() {
 fn import_must_be_backed() {
     let t = T::new();
     let dev = Address::generate(&t.env);
-    let entries = vec![&t.env, DeveloperBalance { developer: dev.clone(), balance: 300 }];
+    let entries = vec![
+        &t.env,
+        DeveloperBalance {
+            developer: dev.clone(),
+            balance: 300,
+        },
+    ];
     assert_err!(
         t.s.try_import_balances(&t.admin, &entries, &200),
         SettlementError::ImportNotBacked
@@ -426,14 +481,23 @@ fn import_validation() {
         t.s.try_import_balances(&t.admin, &Vec::new(&t.env), &-1),
         SettlementError::InvalidAmount
     );
-    let zero = vec![&t.env, DeveloperBalance { developer: dev.clone(), balance: 0 }];
+    let zero = vec![
+        &t.env,
+        DeveloperBalance {
+            developer: dev.clone(),
+            balance: 0,
+        },
+    ];
     assert_err!(
         t.s.try_import_balances(&t.admin, &zero, &0),
         SettlementError::InvalidAmount
     );
     let mut too_many = Vec::new(&t.env);
     for _ in 0..=MAX_IMPORT {
-        too_many.push_back(DeveloperBalance { developer: dev.clone(), balance: 1 });
+        too_many.push_back(DeveloperBalance {
+            developer: dev.clone(),
+            balance: 1,
+        });
     }
     assert_err!(
         t.s.try_import_balances(&t.admin, &too_many, &0),
@@ -441,8 +505,14 @@ fn import_validation() {
     );
     let overflow = vec![
         &t.env,
-        DeveloperBalance { developer: dev.clone(), balance: i128::MAX },
-        DeveloperBalance { developer: dev.clone(), balance: 1 },
+        DeveloperBalance {
+            developer: dev.clone(),
+            balance: i128::MAX,
+        },
+        DeveloperBalance {
+            developer: dev.clone(),
+            balance: 1,
+        },
     ];
     assert_err!(
         t.s.try_import_balances(&t.admin, &overflow, &0),
@@ -459,13 +529,25 @@ fn import_validation() {
 fn admin_handover_upgrade_migrate() {
     let t = T::new();
     let next = Address::generate(&t.env);
-    assert_err!(t.s.try_set_admin(&next, &next, &150), SettlementError::NotAdmin);
-    assert_err!(t.s.try_set_admin(&t.admin, &next, &1), SettlementError::InvalidExpiry);
+    assert_err!(
+        t.s.try_set_admin(&next, &next, &150),
+        SettlementError::NotAdmin
+    );
+    assert_err!(
+        t.s.try_set_admin(&t.admin, &next, &1),
+        SettlementError::InvalidExpiry
+    );
     assert_err!(t.s.try_accept_admin(&next), SettlementError::NoPendingAdmin);
     t.s.set_admin(&t.admin, &next, &150);
-    assert_err!(t.s.try_accept_admin(&t.vault), SettlementError::NotPendingAdmin);
+    assert_err!(
+        t.s.try_accept_admin(&t.vault),
+        SettlementError::NotPendingAdmin
+    );
     t.env.ledger().set_sequence_number(151);
-    assert_err!(t.s.try_accept_admin(&next), SettlementError::PendingAdminExpired);
+    assert_err!(
+        t.s.try_accept_admin(&next),
+        SettlementError::PendingAdminExpired
+    );
     t.s.set_admin(&t.admin, &next, &160);
     t.s.accept_admin(&next);
     assert_eq!(
@@ -486,7 +568,11 @@ fn admin_handover_upgrade_migrate() {
     t.s.migrate(&next);
     assert_eq!(
         t.last_event(),
-        Migrated { from: 0, to: SCHEMA_VERSION }.to_xdr(&t.env, &t.s.address)
+        Migrated {
+            from: 0,
+            to: SCHEMA_VERSION
+        }
+        .to_xdr(&t.env, &t.s.address)
     );
 
     let hash = t.env.deployer().upload_contract_wasm(SETTLEMENT_WASM);

@@ -27,9 +27,9 @@ pub struct Consumer {
 }
 
 impl World {
-    /// Mainnet limits (`Env::default()`), all auths mocked.
+    /// Mainnet limits (`callora_types::test_env()`), all auths mocked.
     pub fn new() -> World {
-        let env = Env::default();
+        let env = callora_types::test_env();
         env.mock_all_auths();
         env.ledger().set_sequence_number(1_000);
         env.ledger().set_timestamp(1_750_000_000);
@@ -94,8 +94,7 @@ impl World {
     pub fn assert_settlement_backed(&self) {
         assert_eq!(
             self.balance(&self.settlement.address),
-            self.settlement.get_global_pool().total_balance
-                + self.settlement.get_developer_total()
+            self.settlement.get_global_pool().total_balance + self.settlement.get_developer_total()
         );
     }
 }

@@ -22,5 +22,14 @@ pub mod ttl;
 pub mod types;
 pub mod upgrade;
 
+/// An `Env` like `Env::default()` (mainnet resource limits enforced) that
+/// does not write `test_snapshots/` files.
+#[cfg(any(test, feature = "testutils"))]
+pub fn test_env() -> soroban_sdk::Env {
+    soroban_sdk::Env::new_with_config(soroban_sdk::testutils::EnvTestConfig {
+        capture_snapshot_at_drop: false,
+    })
+}
+
 #[cfg(test)]
 mod test;

@@ -18,7 +18,7 @@ struct Harness;
 impl Harness {}
 
 fn setup() -> (Env, Address) {
-    let env = Env::default();
+    let env = crate::test_env();
     env.ledger().set_sequence_number(1_000);
     let id = env.register(Harness, ());
     (env, id)

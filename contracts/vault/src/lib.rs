@@ -41,7 +41,7 @@ pub const VERSION: u32 = 1;
 pub const MAX_REQUEST_ID_LEN: u32 = 64;
 /// Most items in one `batch_deduct` (proven to fit mainnet limits by a test
 /// on the built WASM).
-pub const MAX_BATCH_DEDUCT: u32 = 50;
+pub const MAX_BATCH_DEDUCT: u32 = 25;
 /// Longest accepted offering id, in bytes.
 pub const MAX_OFFERING_ID_LEN: u32 = 64;
 /// Longest accepted offering metadata (an IPFS CID or URI), in bytes.

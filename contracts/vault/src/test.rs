@@ -4,16 +4,16 @@ extern crate std;
 
 use crate::{
     AuthorizedCallerSet, DeductItem, Deposit, DepositorSet, MaxDeductSet, MetadataSet,
-    MinDepositSet, Paused, RevenuePoolSet, SettlementSet, Unpaused, Vault, VaultClient,
-    VaultError, VaultInitialized, VaultMeta, Withdraw, MAX_BATCH_DEDUCT, MAX_METADATA_LEN,
-    MAX_REQUEST_ID_LEN, SCHEMA_VERSION, VERSION,
+    MinDepositSet, Paused, RevenuePoolSet, SettlementSet, Unpaused, Vault, VaultClient, VaultError,
+    VaultInitialized, VaultMeta, Withdraw, MAX_BATCH_DEDUCT, MAX_METADATA_LEN, MAX_REQUEST_ID_LEN,
+    SCHEMA_VERSION, VERSION,
 };
 use callora_types::{
     events::{AdminAccepted, AdminProposed, Migrated, Upgraded},
     types::PendingAdmin,
 };
 use soroban_sdk::{
-    testutils::{Address as _, AuthorizedFunction, AuthorizedInvocation, Events as _, Ledger as _},
+    testutils::{Address as _, AuthorizedFunction, Events as _, Ledger as _},
     token::{StellarAssetClient, TokenClient},
     vec, Address, Env, Event, IntoVal, String, Symbol, Vec,
 };
@@ -42,7 +42,7 @@ impl T {
     /// A vault routed to a revenue pool (a plain address), with the owner
     /// holding 1,000,000 USDC units. `tweak` may change the constructor args.
     fn with(tweak: impl FnOnce(&Env, &mut (Option<i128>, Option<i128>, Option<i128>))) -> T {
-        let env = Env::default();
+        let env = callora_types::test_env();
         env.mock_all_auths();
         env.ledger().set_sequence_number(100);
         let owner = Address::generate(&env);
@@ -107,7 +107,18 @@ impl T {
     }
 
     /// Everything a failed call must leave untouched.
-    fn snapshot(&self) -> (VaultMeta, Address, Option<Address>, Option<Address>, i128, bool, i128, i128) {
+    fn snapshot(
+        &self,
+    ) -> (
+        VaultMeta,
+        Address,
+        Option<Address>,
+        Option<Address>,
+        i128,
+        bool,
+        i128,
+        i128,
+    ) {
         (
             self.vault.get_meta(),
             self.vault.get_admin(),
@@ -121,7 +132,11 @@ impl T {
     }
 
     fn last_event(&self) -> soroban_sdk::xdr::ContractEvent {
-        let events = self.env.events().all().filter_by_contract(&self.vault.address);
+        let events = self
+            .env
+            .events()
+            .all()
+            .filter_by_contract(&self.vault.address);
         events.events().last().unwrap().clone()
     }
 
@@ -153,6 +168,15 @@ macro_rules! assert_err {
 fn constructor_defaults_and_views() {
     let t = T::new();
     assert_eq!(
+        t.last_event(),
+        VaultInitialized {
+            owner: t.owner.clone(),
+            usdc_token: t.usdc.clone(),
+            balance: 0
+        }
+        .to_xdr(&t.env, &t.vault.address)
+    );
+    assert_eq!(
         t.vault.get_meta(),
         VaultMeta {
             owner: t.owner.clone(),
@@ -170,20 +194,11 @@ fn constructor_defaults_and_views() {
     assert_eq!(t.vault.version(), VERSION);
     assert_eq!(t.vault.schema_version(), SCHEMA_VERSION);
     assert_eq!(t.vault.get_pending_admin(), None);
-    assert_eq!(
-        t.last_event(),
-        VaultInitialized {
-            owner: t.owner.clone(),
-            usdc_token: t.usdc.clone(),
-            balance: 0
-        }
-        .to_xdr(&t.env, &t.vault.address)
-    );
 }
 
 #[test]
 fn constructor_accepts_covered_initial_balance() {
-    let env = Env::default();
+    let env = callora_types::test_env();
     let owner = Address::generate(&env);
     let usdc = env
         .register_stellar_asset_contract_v2(Address::generate(&env))
@@ -195,7 +210,15 @@ fn constructor_accepts_covered_initial_balance() {
     env.register_at(
         &at,
         Vault,
-        (owner, usdc, Some(500i128), none.clone(), Some(10i128), none, Some(50i128)),
+        (
+            owner,
+            usdc,
+            Some(500i128),
+            none.clone(),
+            Some(10i128),
+            none,
+            Some(50i128),
+        ),
     );
     let vault = VaultClient::new(&env, &at);
     assert_eq!(vault.balance(), 500);
@@ -230,14 +253,22 @@ fn constructor_rejects_zero_max_deduct() {
 #[test]
 #[should_panic(expected = "Error(Contract, #114)")]
 fn constructor_rejects_self_as_revenue_pool() {
-    let env = Env::default();
+    let env = callora_types::test_env();
     let at = Address::generate(&env);
     let usdc = Address::generate(&env);
     let none: Option<i128> = None;
     env.register_at(
         &at,
         Vault,
-        (Address::generate(&env), usdc, none, None::<Address>, none, Some(at.clone()), none),
+        (
+            Address::generate(&env),
+            usdc,
+            none,
+            None::<Address>,
+            none,
+            Some(at.clone()),
+            none,
+        ),
     );
 }
 
@@ -247,7 +278,11 @@ fn constructor_rejects_self_as_revenue_pool() {
 fn owner_deposit_moves_usdc_and_emits() {
     let t = T::new();
     assert_eq!(t.vault.deposit(&t.owner, &300), 300);
-    t.auth_of(&t.owner, "deposit", (t.owner.clone(), 300i128).into_val(&t.env));
+    t.auth_of(
+        &t.owner,
+        "deposit",
+        (t.owner.clone(), 300i128).into_val(&t.env),
+    );
     assert_eq!(
         t.last_event(),
         Deposit {
@@ -314,8 +349,14 @@ fn deposit_validation_leaves_state_untouched() {
     let t = T::with(|_, a| a.1 = Some(10));
     let before = t.snapshot();
     assert_err!(t.vault.try_deposit(&t.owner, &0), VaultError::InvalidAmount);
-    assert_err!(t.vault.try_deposit(&t.owner, &-5), VaultError::InvalidAmount);
-    assert_err!(t.vault.try_deposit(&t.owner, &9), VaultError::BelowMinDeposit);
+    assert_err!(
+        t.vault.try_deposit(&t.owner, &-5),
+        VaultError::InvalidAmount
+    );
+    assert_err!(
+        t.vault.try_deposit(&t.owner, &9),
+        VaultError::BelowMinDeposit
+    );
     assert_eq!(t.snapshot(), before);
     assert_eq!(t.vault.deposit(&t.owner, &10), 10);
 }
@@ -380,7 +421,11 @@ fn withdraw_and_withdraw_to() {
     );
     let to = Address::generate(&t.env);
     assert_eq!(t.vault.withdraw_to(&to, &100), 500);
-    t.auth_of(&t.owner, "withdraw_to", (to.clone(), 100i128).into_val(&t.env));
+    t.auth_of(
+        &t.owner,
+        "withdraw_to",
+        (to.clone(), 100i128).into_val(&t.env),
+    );
     assert_eq!(t.token.balance(&to), 100);
     assert_eq!(t.token.balance(&t.owner), 999_400);
     assert_eq!(t.held(), 500);
@@ -391,7 +436,10 @@ fn withdraw_validation_leaves_state_untouched() {
     let t = T::funded(1_000);
     let before = t.snapshot();
     assert_err!(t.vault.try_withdraw(&0), VaultError::InvalidAmount);
-    assert_err!(t.vault.try_withdraw(&1_001), VaultError::InsufficientBalance);
+    assert_err!(
+        t.vault.try_withdraw(&1_001),
+        VaultError::InsufficientBalance
+    );
     assert_err!(
         t.vault.try_withdraw_to(&t.vault.address, &1),
         VaultError::InvalidRecipient
@@ -416,7 +464,10 @@ fn deduct_pays_revenue_pool_and_emits() {
     let t = T::funded(1_000);
     let dev = Address::generate(&t.env);
     let rid = t.s("req-1");
-    assert_eq!(t.vault.deduct(&t.backend, &250, &rid, &Some(dev.clone())), 750);
+    assert_eq!(
+        t.vault.deduct(&t.backend, &250, &rid, &Some(dev.clone())),
+        750
+    );
     t.auth_of(
         &t.backend,
         "deduct",
@@ -457,7 +508,9 @@ fn request_ids_are_remembered_for_the_documented_ttl() {
     let t = T::funded(1_000);
     let rid = t.s("req-1");
     t.vault.deduct(&t.backend, &100, &rid, &None);
-    t.env.ledger().with_mut(|l| l.sequence_number += REQUEST_ID_TTL);
+    t.env
+        .ledger()
+        .with_mut(|l| l.sequence_number += REQUEST_ID_TTL);
     assert!(t.vault.is_request_processed(&rid));
     assert_err!(
         t.vault.try_deduct(&t.backend, &100, &rid, &None),
@@ -477,12 +530,18 @@ fn deduct_validation_leaves_state_untouched() {
         t.vault.try_deduct(&stranger, &1, &t.s("a"), &None),
         VaultError::NotAuthorizedCaller
     );
-    assert_err!(t.vault.try_deduct(&t.backend, &0, &t.s("a"), &None), VaultError::InvalidAmount);
+    assert_err!(
+        t.vault.try_deduct(&t.backend, &0, &t.s("a"), &None),
+        VaultError::InvalidAmount
+    );
     assert_err!(
         t.vault.try_deduct(&t.backend, &501, &t.s("a"), &None),
         VaultError::ExceedsMaxDeduct
     );
-    assert_err!(t.vault.try_deduct(&t.backend, &1, &t.s(""), &None), VaultError::InvalidRequestId);
+    assert_err!(
+        t.vault.try_deduct(&t.backend, &1, &t.s(""), &None),
+        VaultError::InvalidRequestId
+    );
     assert_err!(
         t.vault.try_deduct(&t.backend, &1, &t.s(&long), &None),
         VaultError::InvalidRequestId
@@ -535,7 +594,11 @@ fn deduct_routes_to_settlement_pool_and_developer() {
     let settlement = t.settlement();
     let dev = Address::generate(&t.env);
     assert_eq!(t.vault.deduct(&t.backend, &100, &t.s("p"), &None), 900);
-    assert_eq!(t.vault.deduct(&t.backend, &40, &t.s("d"), &Some(dev.clone())), 860);
+    assert_eq!(
+        t.vault
+            .deduct(&t.backend, &40, &t.s("d"), &Some(dev.clone())),
+        860
+    );
     assert_eq!(settlement.get_global_pool().total_balance, 100);
     assert_eq!(settlement.get_developer_balance(&dev), 40);
     assert_eq!(t.token.balance(&settlement.address), 140);
@@ -560,7 +623,8 @@ fn set_settlement_checks_token() {
         VaultError::TokenMismatch
     );
     assert_err!(
-        t.vault.try_set_settlement(&t.owner, &Some(t.vault.address.clone())),
+        t.vault
+            .try_set_settlement(&t.owner, &Some(t.vault.address.clone())),
         VaultError::InvalidRecipient
     );
     assert_eq!(t.snapshot(), before);
@@ -569,11 +633,15 @@ fn set_settlement_checks_token() {
 // ----- batch_deduct ---------------------------------------------------------
 
 fn items(t: &T, n: u32, dev: Option<Address>) -> Vec<DeductItem> {
+    prefixed_items(t, "batch", n, dev)
+}
+
+fn prefixed_items(t: &T, prefix: &str, n: u32, dev: Option<Address>) -> Vec<DeductItem> {
     let mut v = Vec::new(&t.env);
     for i in 0..n {
         v.push_back(DeductItem {
             amount: 1,
-            request_id: t.s(&std::format!("batch-{i}")),
+            request_id: t.s(&std::format!("{prefix}-{i}")),
             developer: dev.clone(),
         });
     }
@@ -622,7 +690,13 @@ fn batch_deduct_mixed_credits_through_settlement() {
     assert_eq!(settlement.get_global_pool().total_balance, 7);
     assert_eq!(t.token.balance(&settlement.address), 10);
     // single-developer and pool-only batches take the single-payment path
-    assert_eq!(t.vault.batch_deduct(&t.backend, &items(&t, 1, Some(dev.clone()))), 989);
+    assert_eq!(
+        t.vault.batch_deduct(
+            &t.backend,
+            &prefixed_items(&t, "single", 1, Some(dev.clone()))
+        ),
+        989
+    );
     let pool_only = vec![
         &t.env,
         DeductItem {
@@ -646,7 +720,8 @@ fn batch_deduct_is_atomic_and_bounded() {
         VaultError::InvalidBatchSize
     );
     assert_err!(
-        t.vault.try_batch_deduct(&t.backend, &items(&t, MAX_BATCH_DEDUCT + 1, None)),
+        t.vault
+            .try_batch_deduct(&t.backend, &items(&t, MAX_BATCH_DEDUCT + 1, None)),
         VaultError::InvalidBatchSize
     );
     // 11 items of 1 against a balance of 10: the last fails, nothing moves.
@@ -656,7 +731,10 @@ fn batch_deduct_is_atomic_and_bounded() {
     );
     let mut dup = items(&t, 2, None);
     dup.push_back(dup.get(0).unwrap());
-    assert_err!(t.vault.try_batch_deduct(&t.backend, &dup), VaultError::DuplicateRequest);
+    assert_err!(
+        t.vault.try_batch_deduct(&t.backend, &dup),
+        VaultError::DuplicateRequest
+    );
     let stranger = Address::generate(&t.env);
     assert_err!(
         t.vault.try_batch_deduct(&stranger, &items(&t, 1, None)),
@@ -672,7 +750,8 @@ fn batch_deduct_is_atomic_and_bounded() {
 fn admin_setters_update_and_emit() {
     let t = T::new();
     let caller = Address::generate(&t.env);
-    t.vault.set_authorized_caller(&t.owner, &Some(caller.clone()));
+    t.vault
+        .set_authorized_caller(&t.owner, &Some(caller.clone()));
     t.auth_of(
         &t.owner,
         "set_authorized_caller",
@@ -733,12 +812,25 @@ fn admin_setters_reject_non_admin_and_bad_values() {
         t.vault.try_set_authorized_caller(&stranger, &None),
         VaultError::NotAdmin
     );
-    assert_err!(t.vault.try_set_min_deposit(&stranger, &5), VaultError::NotAdmin);
-    assert_err!(t.vault.try_set_max_deduct(&stranger, &5), VaultError::NotAdmin);
-    assert_err!(t.vault.try_set_settlement(&stranger, &None), VaultError::NotAdmin);
-    assert_err!(t.vault.try_set_revenue_pool(&stranger, &None), VaultError::NotAdmin);
     assert_err!(
-        t.vault.try_set_revenue_pool(&t.owner, &Some(t.vault.address.clone())),
+        t.vault.try_set_min_deposit(&stranger, &5),
+        VaultError::NotAdmin
+    );
+    assert_err!(
+        t.vault.try_set_max_deduct(&stranger, &5),
+        VaultError::NotAdmin
+    );
+    assert_err!(
+        t.vault.try_set_settlement(&stranger, &None),
+        VaultError::NotAdmin
+    );
+    assert_err!(
+        t.vault.try_set_revenue_pool(&stranger, &None),
+        VaultError::NotAdmin
+    );
+    assert_err!(
+        t.vault
+            .try_set_revenue_pool(&t.owner, &Some(t.vault.address.clone())),
         VaultError::InvalidRecipient
     );
     assert_err!(t.vault.try_pause(&stranger), VaultError::NotAdmin);
@@ -748,11 +840,18 @@ fn admin_setters_reject_non_admin_and_bad_values() {
         VaultError::NotAdmin
     );
     assert_err!(
-        t.vault.try_set_allowed_depositor(&stranger, &stranger, &true),
+        t.vault
+            .try_set_allowed_depositor(&stranger, &stranger, &true),
         VaultError::NotOwner
     );
-    assert_err!(t.vault.try_set_min_deposit(&t.owner, &0), VaultError::InvalidConfig);
-    assert_err!(t.vault.try_set_max_deduct(&t.owner, &-1), VaultError::InvalidConfig);
+    assert_err!(
+        t.vault.try_set_min_deposit(&t.owner, &0),
+        VaultError::InvalidConfig
+    );
+    assert_err!(
+        t.vault.try_set_max_deduct(&t.owner, &-1),
+        VaultError::InvalidConfig
+    );
     assert_eq!(t.snapshot(), before);
 }
 
@@ -817,7 +916,10 @@ fn two_step_admin_handover() {
     );
     // Still the old admin until accepted.
     assert_eq!(t.vault.get_admin(), t.owner);
-    assert_err!(t.vault.try_accept_admin(&stranger), VaultError::NotPendingAdmin);
+    assert_err!(
+        t.vault.try_accept_admin(&stranger),
+        VaultError::NotPendingAdmin
+    );
     t.vault.accept_admin(&next);
     t.auth_of(&next, "accept_admin", (next.clone(),).into_val(&t.env));
     assert_eq!(
@@ -831,7 +933,10 @@ fn two_step_admin_handover() {
     assert_eq!(t.vault.get_admin(), next);
     // The owner is still the owner, but no longer the admin.
     assert_eq!(t.vault.get_meta().owner, t.owner);
-    assert_err!(t.vault.try_set_min_deposit(&t.owner, &2), VaultError::NotAdmin);
+    assert_err!(
+        t.vault.try_set_min_deposit(&t.owner, &2),
+        VaultError::NotAdmin
+    );
     assert_err!(t.vault.try_accept_admin(&next), VaultError::NoPendingAdmin);
 }
 
@@ -839,12 +944,24 @@ fn two_step_admin_handover() {
 fn admin_handover_expiry_and_cancel() {
     let t = T::new();
     let next = Address::generate(&t.env);
-    assert_err!(t.vault.try_set_admin(&t.owner, &next, &99), VaultError::InvalidExpiry);
-    assert_err!(t.vault.try_set_admin(&next, &next, &150), VaultError::NotAdmin);
-    assert_err!(t.vault.try_set_admin(&t.owner, &next, &0), VaultError::NoPendingAdmin);
+    assert_err!(
+        t.vault.try_set_admin(&t.owner, &next, &99),
+        VaultError::InvalidExpiry
+    );
+    assert_err!(
+        t.vault.try_set_admin(&next, &next, &150),
+        VaultError::NotAdmin
+    );
+    assert_err!(
+        t.vault.try_set_admin(&t.owner, &next, &0),
+        VaultError::NoPendingAdmin
+    );
     t.vault.set_admin(&t.owner, &next, &150);
     t.env.ledger().set_sequence_number(151);
-    assert_err!(t.vault.try_accept_admin(&next), VaultError::PendingAdminExpired);
+    assert_err!(
+        t.vault.try_accept_admin(&next),
+        VaultError::PendingAdminExpired
+    );
     t.vault.set_admin(&t.owner, &next, &0);
     assert_eq!(t.vault.get_pending_admin(), None);
     assert_eq!(t.vault.get_admin(), t.owner);
@@ -857,7 +974,11 @@ fn upgrade_is_admin_only_and_emits() {
     let stranger = Address::generate(&t.env);
     assert_err!(t.vault.try_upgrade(&stranger, &hash), VaultError::NotAdmin);
     t.vault.upgrade(&t.owner, &hash);
-    t.auth_of(&t.owner, "upgrade", (t.owner.clone(), hash.clone()).into_val(&t.env));
+    t.auth_of(
+        &t.owner,
+        "upgrade",
+        (t.owner.clone(), hash.clone()).into_val(&t.env),
+    );
     assert_eq!(
         t.last_event(),
         Upgraded {
