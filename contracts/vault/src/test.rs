@@ -1014,3 +1014,77 @@ fn migrate_runs_once_per_schema_version() {
     assert_eq!(t.vault.schema_version(), SCHEMA_VERSION);
     assert_err!(t.vault.try_migrate(&t.owner), VaultError::AlreadyMigrated);
 }
+
+/// Each admin call is authorized by exactly the admin, for exactly that call
+/// and its arguments (`env.auths()`), and the same call from anyone else is
+/// `NotAdmin` with nothing changed.
+#[test]
+fn every_admin_call_authorizes_exactly_the_admin() {
+    let t = T::new();
+    let settlement = t.settlement();
+    let stranger = Address::generate(&t.env);
+    let pool = Some(Address::generate(&t.env));
+    let s_addr = Some(settlement.address.clone());
+    let (o, m) = (t.s("offer"), t.s("ipfs://cid"));
+    type Call<'a> = (
+        &'a str,
+        Vec<soroban_sdk::Val>,
+        std::boxed::Box<dyn Fn(&Address) -> bool + 'a>,
+    );
+    let calls: std::vec::Vec<Call> = std::vec![
+        (
+            "set_min_deposit",
+            (t.owner.clone(), 7i128).into_val(&t.env),
+            std::boxed::Box::new(|c| t.vault.try_set_min_deposit(c, &7).is_ok())
+        ),
+        (
+            "set_max_deduct",
+            (t.owner.clone(), 8i128).into_val(&t.env),
+            std::boxed::Box::new(|c| t.vault.try_set_max_deduct(c, &8).is_ok())
+        ),
+        (
+            "set_settlement",
+            (t.owner.clone(), s_addr.clone()).into_val(&t.env),
+            std::boxed::Box::new(|c| t.vault.try_set_settlement(c, &s_addr).is_ok())
+        ),
+        (
+            "set_revenue_pool",
+            (t.owner.clone(), pool.clone()).into_val(&t.env),
+            std::boxed::Box::new(|c| t.vault.try_set_revenue_pool(c, &pool).is_ok())
+        ),
+        (
+            "set_metadata",
+            (t.owner.clone(), o.clone(), m.clone()).into_val(&t.env),
+            std::boxed::Box::new(|c| t.vault.try_set_metadata(c, &o, &m).is_ok())
+        ),
+        (
+            "pause",
+            (t.owner.clone(),).into_val(&t.env),
+            std::boxed::Box::new(|c| t.vault.try_pause(c).is_ok())
+        ),
+        (
+            "unpause",
+            (t.owner.clone(),).into_val(&t.env),
+            std::boxed::Box::new(|c| t.vault.try_unpause(c).is_ok())
+        ),
+    ];
+    for (name, args, call) in calls {
+        let before = t.snapshot();
+        assert!(!call(&stranger), "{name} by a stranger");
+        assert_eq!(t.snapshot(), before, "{name} by a stranger changed state");
+        assert!(call(&t.owner), "{name} by the admin");
+        t.auth_of(&t.owner, name, args);
+    }
+    assert_eq!(t.vault.get_meta().min_deposit, 7);
+    assert_eq!(t.vault.get_max_deduct(), 8);
+    assert_eq!(t.vault.get_revenue_pool(), pool);
+    assert_eq!(t.vault.get_metadata(&o), Some(m));
+    assert!(!t.vault.is_paused());
+
+    t.env.as_contract(&t.vault.address, || {
+        callora_types::upgrade::init_schema(&t.env, 0)
+    });
+    assert_err!(t.vault.try_migrate(&stranger), VaultError::NotAdmin);
+    t.vault.migrate(&t.owner);
+    t.auth_of(&t.owner, "migrate", (t.owner.clone(),).into_val(&t.env));
+}
