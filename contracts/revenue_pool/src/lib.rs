@@ -25,7 +25,7 @@ use storage::DataKey;
 pub use storage::SCHEMA_VERSION;
 
 /// Code version returned by `version()`.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// Most payments in one `batch_distribute` (proven to fit mainnet limits by
 /// a test on the built WASM).
 pub const MAX_BATCH_DISTRIBUTE: u32 = 30;

@@ -28,6 +28,8 @@ pub enum SettlementError {
     InsufficientPool = 308,
     /// A payout or registration naming the settlement itself.
     InvalidRecipient = 309,
+    /// The settlement was retired (its funds moved to a successor).
+    Retired = 310,
     /// The caller is not the admin.
     NotAdmin = 350,
     /// `accept_admin` (or a cancellation) with no proposal open.

@@ -22,12 +22,16 @@ pub struct PoolCredited {
 }
 
 /// `vault` paid `amount` to `developer`; `balance` is the developer's after.
+///
+/// Code version 2 moved `vault` from topic 2 to the data map (a breaking
+/// change for indexers, recorded in `docs/schema-diff/v1-to-v2.txt`): the
+/// topics are frozen as `[developer_credited, developer]`, so one 2-slot
+/// filter follows a developer across every vault.
 #[contractevent(topics = ["developer_credited"], sparse = false)]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct DeveloperCredited {
     #[topic]
     pub developer: Address,
-    #[topic]
     pub vault: Address,
     pub amount: i128,
     pub balance: i128,
@@ -61,4 +65,14 @@ pub struct BalancesImported {
     pub developers: u32,
     pub developer_amount: i128,
     pub pool_amount: i128,
+}
+
+/// The admin retired this settlement (redeploy-migration): all `amount` USDC
+/// it held moved to `successor`. Balances stay readable for export.
+#[contractevent(topics = ["retired"], sparse = false)]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct Retired {
+    #[topic]
+    pub successor: Address,
+    pub amount: i128,
 }

@@ -32,7 +32,7 @@ use storage::DataKey;
 pub use storage::{GlobalPool, SCHEMA_VERSION};
 
 /// Code version returned by `version()`.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// Most credits in one `receive_payments`.
 pub const MAX_BATCH_CREDITS: u32 = 100;
 /// Most balances in one `import_balances` (import larger sets in pages).
@@ -52,8 +52,16 @@ fn require_admin(env: &Env, caller: &Address) -> Result<storage::Config, Settlem
     Ok(config)
 }
 
+fn require_active(env: &Env) -> Result<(), SettlementError> {
+    if storage::successor(env).is_some() {
+        return Err(SettlementError::Retired);
+    }
+    Ok(())
+}
+
 fn require_vault(env: &Env, caller: &Address) -> Result<(), SettlementError> {
     caller.require_auth();
+    require_active(env)?;
     if !storage::is_vault(env, caller) {
         return Err(SettlementError::NotVault);
     }
@@ -172,6 +180,11 @@ impl Settlement {
         storage::config(&env).usdc_token
     }
 
+    /// The settlement this one was retired in favour of, if any.
+    pub fn get_successor(env: Env) -> Option<Address> {
+        storage::successor(&env)
+    }
+
     /// Whether `vault` may pay in.
     pub fn is_vault(env: Env, vault: Address) -> bool {
         storage::is_vault(&env, &vault)
@@ -237,7 +250,7 @@ impl Settlement {
     /// pool (`to_pool`, no `developer`) or `developer` (`!to_pool`).
     ///
     /// # Errors
-    /// `NotVault`, `InvalidAmount`, `InvalidPayment`, `Overflow`.
+    /// `Retired`, `NotVault`, `InvalidAmount`, `InvalidPayment`, `Overflow`.
     ///
     /// # Events
     /// `pool_credited` or `developer_credited`.
@@ -273,7 +286,7 @@ impl Settlement {
     /// with `pool_amount` (may be 0) and each credit's developer (`to`).
     ///
     /// # Errors
-    /// `NotVault`, `InvalidBatchSize` (more than `MAX_BATCH_CREDITS`),
+    /// `Retired`, `NotVault`, `InvalidBatchSize` (more than `MAX_BATCH_CREDITS`),
     /// `InvalidAmount` (negative pool amount, non-positive credit, or nothing
     /// to pay), `Overflow`.
     ///
@@ -308,12 +321,13 @@ impl Settlement {
     /// as USDC.
     ///
     /// # Errors
-    /// `InvalidAmount`, `InsufficientBalance`.
+    /// `Retired`, `InvalidAmount`, `InsufficientBalance`.
     ///
     /// # Events
     /// `developer_withdrawal`.
     pub fn withdraw(env: Env, developer: Address, amount: i128) -> Result<(), SettlementError> {
         developer.require_auth();
+        require_active(&env)?;
         check_positive(amount)?;
         let current = storage::developer_balance(&env, &developer).unwrap_or(0);
         if amount > current {
@@ -340,7 +354,8 @@ impl Settlement {
     /// The admin pays `amount` from the global pool to `to`.
     ///
     /// # Errors
-    /// `NotAdmin`, `InvalidAmount`, `InvalidRecipient`, `InsufficientPool`.
+    /// `NotAdmin`, `Retired`, `InvalidAmount`, `InvalidRecipient`,
+    /// `InsufficientPool`.
     ///
     /// # Events
     /// `pool_distributed`.
@@ -351,6 +366,7 @@ impl Settlement {
         amount: i128,
     ) -> Result<(), SettlementError> {
         let config = require_admin(&env, &caller)?;
+        require_active(&env)?;
         check_positive(amount)?;
         check_recipient(&env, &to)?;
         let pool = storage::pool(&env);
@@ -402,8 +418,8 @@ impl Settlement {
     /// so move the USDC first. Import large sets in pages of `MAX_IMPORT`.
     ///
     /// # Errors
-    /// `NotAdmin`, `InvalidBatchSize`, `InvalidAmount`, `ImportNotBacked`,
-    /// `Overflow`.
+    /// `NotAdmin`, `Retired`, `InvalidBatchSize`, `InvalidAmount`,
+    /// `ImportNotBacked`, `Overflow`.
     ///
     /// # Events
     /// `balances_imported`.
@@ -414,6 +430,7 @@ impl Settlement {
         pool_amount: i128,
     ) -> Result<(), SettlementError> {
         let config = require_admin(&env, &caller)?;
+        require_active(&env)?;
         if balances.len() > MAX_IMPORT || (balances.is_empty() && pool_amount == 0) {
             return Err(SettlementError::InvalidBatchSize);
         }
@@ -448,6 +465,33 @@ impl Settlement {
         }
         .publish(&env);
         Ok(())
+    }
+
+    /// Redeploy-migration: moves every unit of USDC the settlement holds to
+    /// `successor` (the new settlement) and retires this one: payments in,
+    /// withdrawals, pool distributions and imports are refused from then on,
+    /// while every view keeps answering so balances can be exported and
+    /// imported into the successor. Re-point the vaults first. Returns the
+    /// amount moved.
+    ///
+    /// # Errors
+    /// `NotAdmin`, `Retired`, `InvalidRecipient`.
+    ///
+    /// # Events
+    /// `retired`.
+    pub fn retire(env: Env, caller: Address, successor: Address) -> Result<i128, SettlementError> {
+        let config = require_admin(&env, &caller)?;
+        require_active(&env)?;
+        check_recipient(&env, &successor)?;
+        let usdc = token::TokenClient::new(&env, &config.usdc_token);
+        let this = env.current_contract_address();
+        let amount = usdc.balance(&this);
+        if amount > 0 {
+            usdc.transfer(&this, &successor, &amount);
+        }
+        storage::set_successor(&env, &successor);
+        Retired { successor, amount }.publish(&env);
+        Ok(amount)
     }
 
     /// Proposes `new_admin`, who must accept on or before ledger

@@ -8,6 +8,7 @@
 //! | `DeveloperCount` | instance | `u32` developers ever credited | instance policy |
 //! | `PendingAdmin` | instance | `PendingAdmin` | instance policy; expiry checked explicitly |
 //! | `SchemaVersion` (OZ `upgradeable`) | instance | `u32` | instance policy |
+//! | `Successor` | instance | `Address` (present = retired; code version 2) | instance policy |
 //! | `Vault(Address)` | persistent | `bool` (present = registered) | 30 d, extended on use |
 //! | `Developer(Address)` | persistent | `i128` balance | 30 d, extended on use |
 //! | `DeveloperAt(u32)` | persistent | `Address` (pagination index) | 30 d, extended on use |
@@ -28,6 +29,7 @@ pub enum DataKey {
     DeveloperTotal,
     DeveloperCount,
     PendingAdmin,
+    Successor,
     Vault(Address),
     Developer(Address),
     DeveloperAt(u32),
@@ -154,4 +156,14 @@ pub fn developer_at(env: &Env, index: u32) -> Address {
     let developer = env.storage().persistent().get(&at).unwrap_optimized();
     ttl::extend_persistent(env, &at);
     developer
+}
+
+/// The successor this settlement was retired in favour of, if any.
+pub fn successor(env: &Env) -> Option<Address> {
+    env.storage().instance().get(&DataKey::Successor)
+}
+
+pub fn set_successor(env: &Env, successor: &Address) {
+    env.storage().instance().set(&DataKey::Successor, successor);
+    ttl::extend_instance(env);
 }

@@ -599,3 +599,62 @@ fn overflow_on_accumulation_is_typed() {
     assert_eq!(t.s.get_developer_balance(&dev), i128::MAX);
     assert_eq!(t.token.balance(&v2), 10);
 }
+
+#[test]
+fn retire_moves_all_usdc_and_leaves_the_settlement_inert() {
+    let t = T::new();
+    let dev = Address::generate(&t.env);
+    let next = Address::generate(&t.env);
+    t.s.receive_payment(&t.vault, &70, &false, &Some(dev.clone()));
+    t.s.receive_payment(&t.vault, &30, &true, &None);
+    assert_err!(t.s.try_retire(&dev, &next), SettlementError::NotAdmin);
+    assert_err!(
+        t.s.try_retire(&t.admin, &t.s.address),
+        SettlementError::InvalidRecipient
+    );
+    assert_eq!(t.s.retire(&t.admin, &next), 100);
+    assert_eq!(
+        t.last_event(),
+        crate::Retired {
+            successor: next.clone(),
+            amount: 100
+        }
+        .to_xdr(&t.env, &t.s.address)
+    );
+    assert_eq!(t.token.balance(&next), 100);
+    assert_eq!(t.held(), 0);
+    assert_eq!(t.s.get_successor(), Some(next.clone()));
+    // Balances stay readable for the export...
+    assert_eq!(t.s.get_developer_balance(&dev), 70);
+    assert_eq!(t.s.get_global_pool().total_balance, 30);
+    // ...and nothing else moves.
+    let before = t.snapshot();
+    assert_err!(
+        t.s.try_receive_payment(&t.vault, &1, &true, &None),
+        SettlementError::Retired
+    );
+    assert_err!(
+        t.s.try_receive_payments(&t.vault, &1, &Vec::new(&t.env)),
+        SettlementError::Retired
+    );
+    assert_err!(t.s.try_withdraw(&dev, &1), SettlementError::Retired);
+    assert_err!(
+        t.s.try_distribute_pool(&t.admin, &dev, &1),
+        SettlementError::Retired
+    );
+    assert_err!(
+        t.s.try_import_balances(&t.admin, &Vec::new(&t.env), &1),
+        SettlementError::Retired
+    );
+    assert_err!(t.s.try_retire(&t.admin, &next), SettlementError::Retired);
+    assert_eq!(t.snapshot(), before);
+}
+
+#[test]
+fn retire_with_nothing_held() {
+    let t = T::new();
+    let next = Address::generate(&t.env);
+    assert_eq!(t.s.retire(&t.admin, &next), 0);
+    assert_eq!(t.token.balance(&next), 0);
+    assert_eq!(t.s.get_successor(), Some(next));
+}

@@ -38,11 +38,11 @@ fn assert_unauthorized(env: &Env, id: &Address, func: &str, args: Vec<Val>) {
 fn all_three_built_wasms_answer() {
     let w = World::new();
     let c = w.consumer(0, false);
-    assert_eq!(c.vault.version(), 1);
+    assert_eq!(c.vault.version(), 2);
     assert_eq!(c.vault.get_admin(), c.owner);
-    assert_eq!(w.pool.version(), 1);
+    assert_eq!(w.pool.version(), 2);
     assert_eq!(w.pool.get_admin(), w.admin);
-    assert_eq!(w.settlement.version(), 1);
+    assert_eq!(w.settlement.version(), 2);
     assert_eq!(w.settlement.get_admin(), w.admin);
     assert_eq!(w.settlement.get_usdc_token(), w.usdc);
 }

@@ -32,7 +32,8 @@ pub enum VaultError {
     InvalidBatchSize = 111,
     /// `initial_balance` exceeds the USDC the vault's address holds.
     InitialBalanceNotCovered = 112,
-    /// `min_deposit` or `max_deduct` is not positive.
+    /// `min_deposit` or `max_deduct` is not positive, or `max_batch` is
+    /// outside 1..=`MAX_BATCH_DEDUCT`.
     InvalidConfig = 113,
     /// A withdrawal to the vault itself, or a destination equal to the vault.
     InvalidRecipient = 114,
@@ -58,6 +59,9 @@ pub enum VaultError {
     InvalidExpiry = 154,
     /// `migrate` when the stored schema is already current.
     AlreadyMigrated = 155,
+    /// A configuration change between `upgrade` and `migrate`: run `migrate`
+    /// first.
+    MigrationPending = 156,
 }
 
 impl From<HandoverError> for VaultError {

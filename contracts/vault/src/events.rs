@@ -74,6 +74,13 @@ pub struct MaxDeductSet {
     pub max_deduct: i128,
 }
 
+/// `max_batch` changed.
+#[contractevent(topics = ["max_batch_set"], sparse = false)]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct MaxBatchSet {
+    pub max_batch: u32,
+}
+
 /// The settlement destination changed (`None` = cleared).
 #[contractevent(topics = ["settlement_set"], sparse = false)]
 #[derive(Clone, Debug, Eq, PartialEq)]

@@ -14,7 +14,7 @@
 
 mod errors;
 mod events;
-mod storage;
+pub(crate) mod storage;
 
 #[cfg(test)]
 mod test;
@@ -36,11 +36,11 @@ use storage::DataKey;
 pub use storage::{Config, SCHEMA_VERSION};
 
 /// Code version returned by `version()`.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// Longest accepted `request_id`, in bytes.
 pub const MAX_REQUEST_ID_LEN: u32 = 64;
 /// Most items in one `batch_deduct` (proven to fit mainnet limits by a test
-/// on the built WASM).
+/// on the built WASM); the admin may set a lower `max_batch`.
 pub const MAX_BATCH_DEDUCT: u32 = 25;
 /// Longest accepted offering id, in bytes.
 pub const MAX_OFFERING_ID_LEN: u32 = 64;
@@ -217,7 +217,7 @@ impl Vault {
                 return Err(VaultError::InitialBalanceNotCovered);
             }
         }
-        storage::set_config(
+        storage::write_config(
             &env,
             &Config {
                 owner: owner.clone(),
@@ -229,6 +229,7 @@ impl Vault {
                 settlement: None,
                 revenue_pool,
                 paused: false,
+                max_batch: MAX_BATCH_DEDUCT,
             },
         );
         storage::set_balance(&env, balance);
@@ -288,6 +289,11 @@ impl Vault {
     /// The largest single deduct.
     pub fn get_max_deduct(env: Env) -> i128 {
         storage::config(&env).max_deduct
+    }
+
+    /// The most items the admin allows in one `batch_deduct`.
+    pub fn get_max_batch(env: Env) -> u32 {
+        storage::config(&env).max_batch
     }
 
     /// Whether deposits are paused.
@@ -487,7 +493,7 @@ impl Vault {
         Ok(balance)
     }
 
-    /// Atomic batch of deducts (1..=`MAX_BATCH_DEDUCT` items): all succeed or
+    /// Atomic batch of deducts (1..=`max_batch` items): all succeed or
     /// none. The total leaves the vault in one transfer. Returns the new
     /// balance.
     ///
@@ -504,7 +510,7 @@ impl Vault {
         items: Vec<DeductItem>,
     ) -> Result<i128, VaultError> {
         let config = require_authorized_caller(&env, &caller)?;
-        if items.is_empty() || items.len() > MAX_BATCH_DEDUCT {
+        if items.is_empty() || items.len() > config.max_batch {
             return Err(VaultError::InvalidBatchSize);
         }
         if config.settlement.is_none() && config.revenue_pool.is_none() {
@@ -557,7 +563,7 @@ impl Vault {
     ) -> Result<(), VaultError> {
         let mut config = require_admin(&env, &caller)?;
         config.authorized_caller = authorized_caller.clone();
-        storage::set_config(&env, &config);
+        storage::set_config(&env, &config)?;
         AuthorizedCallerSet { authorized_caller }.publish(&env);
         Ok(())
     }
@@ -575,7 +581,7 @@ impl Vault {
             return Err(VaultError::InvalidConfig);
         }
         config.min_deposit = min_deposit;
-        storage::set_config(&env, &config);
+        storage::set_config(&env, &config)?;
         MinDepositSet { min_deposit }.publish(&env);
         Ok(())
     }
@@ -593,8 +599,27 @@ impl Vault {
             return Err(VaultError::InvalidConfig);
         }
         config.max_deduct = max_deduct;
-        storage::set_config(&env, &config);
+        storage::set_config(&env, &config)?;
         MaxDeductSet { max_deduct }.publish(&env);
+        Ok(())
+    }
+
+    /// Sets the most items one `batch_deduct` may carry
+    /// (1..=`MAX_BATCH_DEDUCT`).
+    ///
+    /// # Errors
+    /// `NotAdmin`, `InvalidConfig`, `MigrationPending`.
+    ///
+    /// # Events
+    /// `max_batch_set`.
+    pub fn set_max_batch(env: Env, caller: Address, max_batch: u32) -> Result<(), VaultError> {
+        let mut config = require_admin(&env, &caller)?;
+        if max_batch == 0 || max_batch > MAX_BATCH_DEDUCT {
+            return Err(VaultError::InvalidConfig);
+        }
+        config.max_batch = max_batch;
+        storage::set_config(&env, &config)?;
+        MaxBatchSet { max_batch }.publish(&env);
         Ok(())
     }
 
@@ -619,7 +644,7 @@ impl Vault {
             }
         }
         config.settlement = settlement.clone();
-        storage::set_config(&env, &config);
+        storage::set_config(&env, &config)?;
         SettlementSet { settlement }.publish(&env);
         Ok(())
     }
@@ -640,7 +665,7 @@ impl Vault {
         let mut config = require_admin(&env, &caller)?;
         check_destination(&env, &revenue_pool)?;
         config.revenue_pool = revenue_pool.clone();
-        storage::set_config(&env, &config);
+        storage::set_config(&env, &config)?;
         RevenuePoolSet { revenue_pool }.publish(&env);
         Ok(())
     }
@@ -686,7 +711,7 @@ impl Vault {
             return Err(VaultError::AlreadyPaused);
         }
         config.paused = true;
-        storage::set_config(&env, &config);
+        storage::set_config(&env, &config)?;
         Paused { admin: caller }.publish(&env);
         Ok(())
     }
@@ -704,7 +729,7 @@ impl Vault {
             return Err(VaultError::NotPaused);
         }
         config.paused = false;
-        storage::set_config(&env, &config);
+        storage::set_config(&env, &config)?;
         Unpaused { admin: caller }.publish(&env);
         Ok(())
     }
@@ -749,7 +774,7 @@ impl Vault {
         let mut config = storage::config(&env);
         admin::accept(&env, &DataKey::PendingAdmin, &caller, &config.admin)?;
         config.admin = caller;
-        storage::set_config(&env, &config);
+        storage::set_config(&env, &config)?;
         Ok(())
     }
 
@@ -769,7 +794,8 @@ impl Vault {
     }
 
     /// Brings stored data to this code's schema version; runs once per
-    /// version.
+    /// version. From schema 1 (code version 1) it rewrites the configuration
+    /// with `max_batch` = `MAX_BATCH_DEDUCT`.
     ///
     /// # Errors
     /// `NotAdmin`, `AlreadyMigrated`.
@@ -777,10 +803,11 @@ impl Vault {
     /// # Events
     /// `migrated`.
     pub fn migrate(env: Env, caller: Address) -> Result<(), VaultError> {
-        require_admin(&env, &caller)?;
+        // `config()` reads whichever layout is stored.
+        let config = require_admin(&env, &caller)?;
         let from =
             upgrade::pending_migration(&env, SCHEMA_VERSION).ok_or(VaultError::AlreadyMigrated)?;
-        ttl::extend_instance(&env);
+        storage::write_config(&env, &config);
         upgrade::finish_migration(&env, from, SCHEMA_VERSION);
         Ok(())
     }

@@ -3,7 +3,7 @@
 extern crate std;
 
 use crate::{
-    AuthorizedCallerSet, DeductItem, Deposit, DepositorSet, MaxDeductSet, MetadataSet,
+    AuthorizedCallerSet, DeductItem, Deposit, DepositorSet, MaxBatchSet, MaxDeductSet, MetadataSet,
     MinDepositSet, Paused, RevenuePoolSet, SettlementSet, Unpaused, Vault, VaultClient, VaultError,
     VaultInitialized, VaultMeta, Withdraw, MAX_BATCH_DEDUCT, MAX_METADATA_LEN, MAX_REQUEST_ID_LEN,
     SCHEMA_VERSION, VERSION,
@@ -992,27 +992,102 @@ fn upgrade_is_admin_only_and_emits() {
     assert_eq!(t.vault.version(), VERSION);
 }
 
+/// Puts the vault's stored data back into the schema 1 layout, as code
+/// version 1 left it (the in-place path from the real v1 WASM is rehearsed
+/// in the integration tests).
+fn downgrade_to_schema_1(t: &T) {
+    t.env.as_contract(&t.vault.address, || {
+        let c = crate::storage::config(&t.env);
+        let v1 = crate::storage::ConfigV1 {
+            owner: c.owner,
+            admin: c.admin,
+            usdc_token: c.usdc_token,
+            authorized_caller: c.authorized_caller,
+            min_deposit: c.min_deposit,
+            max_deduct: c.max_deduct,
+            settlement: c.settlement,
+            revenue_pool: c.revenue_pool,
+            paused: c.paused,
+        };
+        t.env
+            .storage()
+            .instance()
+            .set(&crate::storage::DataKey::Config, &v1);
+        callora_types::upgrade::init_schema(&t.env, 1);
+    });
+}
+
 #[test]
-fn migrate_runs_once_per_schema_version() {
-    let t = T::new();
+fn migrate_from_schema_1_runs_once() {
+    let t = T::funded(1_000);
     assert_err!(t.vault.try_migrate(&t.owner), VaultError::AlreadyMigrated);
+    t.vault.set_max_batch(&t.owner, &3);
+    downgrade_to_schema_1(&t);
+    assert_eq!(t.vault.schema_version(), 1);
+
+    // Between upgrade and migrate: views read the v1 layout, money keeps
+    // moving, configuration changes wait for the migration.
+    assert_eq!(t.vault.get_max_batch(), MAX_BATCH_DEDUCT);
+    assert_eq!(t.vault.get_meta().owner, t.owner);
+    assert_eq!(t.vault.deposit(&t.owner, &10), 1_010);
+    assert_eq!(t.vault.deduct(&t.backend, &10, &t.s("gap"), &None), 1_000);
+    assert_err!(
+        t.vault.try_set_min_deposit(&t.owner, &2),
+        VaultError::MigrationPending
+    );
     let stranger = Address::generate(&t.env);
     assert_err!(t.vault.try_migrate(&stranger), VaultError::NotAdmin);
-    // A contract whose data predates schema versioning reads as 0.
-    t.env.as_contract(&t.vault.address, || {
-        callora_types::upgrade::init_schema(&t.env, 0)
-    });
+
     t.vault.migrate(&t.owner);
     assert_eq!(
         t.last_event(),
         Migrated {
-            from: 0,
+            from: 1,
             to: SCHEMA_VERSION
         }
         .to_xdr(&t.env, &t.vault.address)
     );
     assert_eq!(t.vault.schema_version(), SCHEMA_VERSION);
+    assert_eq!(t.vault.get_max_batch(), MAX_BATCH_DEDUCT);
+    assert_eq!(t.vault.balance(), 1_000);
     assert_err!(t.vault.try_migrate(&t.owner), VaultError::AlreadyMigrated);
+    t.vault.set_min_deposit(&t.owner, &2);
+    assert_eq!(t.vault.get_meta().min_deposit, 2);
+}
+
+#[test]
+fn max_batch_is_admin_configurable() {
+    let t = T::funded(100);
+    t.vault.set_max_batch(&t.owner, &2);
+    assert_eq!(
+        t.last_event(),
+        MaxBatchSet { max_batch: 2 }.to_xdr(&t.env, &t.vault.address)
+    );
+    t.auth_of(
+        &t.owner,
+        "set_max_batch",
+        (t.owner.clone(), 2u32).into_val(&t.env),
+    );
+    assert_eq!(t.vault.get_max_batch(), 2);
+    assert_err!(
+        t.vault.try_batch_deduct(&t.backend, &items(&t, 3, None)),
+        VaultError::InvalidBatchSize
+    );
+    assert_eq!(t.vault.batch_deduct(&t.backend, &items(&t, 2, None)), 98);
+    let stranger = Address::generate(&t.env);
+    assert_err!(
+        t.vault.try_set_max_batch(&stranger, &1),
+        VaultError::NotAdmin
+    );
+    assert_err!(
+        t.vault.try_set_max_batch(&t.owner, &0),
+        VaultError::InvalidConfig
+    );
+    assert_err!(
+        t.vault.try_set_max_batch(&t.owner, &(MAX_BATCH_DEDUCT + 1)),
+        VaultError::InvalidConfig
+    );
+    assert_eq!(t.vault.get_max_batch(), 2);
 }
 
 /// Each admin call is authorized by exactly the admin, for exactly that call
@@ -1081,9 +1156,7 @@ fn every_admin_call_authorizes_exactly_the_admin() {
     assert_eq!(t.vault.get_metadata(&o), Some(m));
     assert!(!t.vault.is_paused());
 
-    t.env.as_contract(&t.vault.address, || {
-        callora_types::upgrade::init_schema(&t.env, 0)
-    });
+    downgrade_to_schema_1(&t);
     assert_err!(t.vault.try_migrate(&stranger), VaultError::NotAdmin);
     t.vault.migrate(&t.owner);
     t.auth_of(&t.owner, "migrate", (t.owner.clone(),).into_val(&t.env));
