@@ -8,3 +8,4 @@ pub mod world;
 
 mod end_to_end;
 mod limits;
+mod upgrade;

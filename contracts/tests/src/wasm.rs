@@ -11,3 +11,16 @@ pub mod revenue_pool {
 pub mod settlement {
     soroban_sdk::contractimport!(file = "../../artifacts/callora_settlement.wasm");
 }
+
+/// Code version 1, frozen (`fixtures/v1/PROVENANCE`).
+pub mod v1 {
+    pub mod vault {
+        soroban_sdk::contractimport!(file = "fixtures/v1/callora_vault.wasm");
+    }
+    pub mod revenue_pool {
+        soroban_sdk::contractimport!(file = "fixtures/v1/callora_revenue_pool.wasm");
+    }
+    pub mod settlement {
+        soroban_sdk::contractimport!(file = "fixtures/v1/callora_settlement.wasm");
+    }
+}
