@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Every check CI runs, in order: format, build (WASMs + size gate), lint,
-# tests (native and against the built WASMs), coverage gate.
+# Every check CI runs, in order: format, build (WASMs + size gate), the
+# playbook's commands, lint, tests (native and against the built WASMs, the
+# upgrade rehearsals included), coverage gate.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/tools.sh
@@ -12,6 +13,9 @@ cargo fmt --all -- --check
 
 step "build (./scripts/build.sh)"
 ./scripts/build.sh
+
+step "playbook commands (./scripts/check-playbook.sh)"
+./scripts/check-playbook.sh
 
 step "cargo clippy"
 cargo clippy --workspace --all-targets -- -D warnings

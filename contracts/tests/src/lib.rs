@@ -1,11 +1,19 @@
-//! End-to-end tests against the **built, optimized WASMs** in `artifacts/`
-//! (run `./scripts/build.sh` first; `./scripts/test.sh` does). Everything
-//! metered, cross-contract or wire-format related is tested here.
-#![cfg(test)]
+//! The built, optimized WASMs in `artifacts/` on the in-process host (run
+//! `./scripts/build.sh` first; `./scripts/test.sh` does):
+//!
+//! * [`wasm`] — the built contracts and the frozen previous versions;
+//! * [`world`] — a deployed system (USDC as a Stellar Asset Contract);
+//! * [`rehearsal`] — the operator's no-network rehearsal (`rehearse` binary);
+//! * tests of everything metered, cross-contract, upgrade- or wire-format
+//!   related.
 
+pub mod rehearsal;
 pub mod wasm;
 pub mod world;
 
+#[cfg(test)]
 mod end_to_end;
+#[cfg(test)]
 mod limits;
+#[cfg(test)]
 mod upgrade;

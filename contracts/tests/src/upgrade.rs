@@ -584,3 +584,46 @@ fn rollback_to_the_previous_wasm_as_new_instances() {
         s.get_developer_balance(&dev) + s.get_global_pool().total_balance
     );
 }
+
+#[test]
+fn rehearsal_command_playbook_passes() {
+    let report = crate::rehearsal::rehearse_playbook();
+    assert!(report.passed(), "{}", report.render());
+    assert!(report.render().contains("migrate vault"));
+}
+
+#[test]
+fn rehearsal_of_a_ledger_snapshot_upgrades_its_contracts() {
+    use crate::rehearsal::{rehearse_snapshot, Kind};
+    let s = v1_world();
+    let dir = std::env::temp_dir().join(std::format!("callora-snapshot-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("ledger.json");
+    // The same JSON `stellar snapshot create` writes.
+    s.w.env.to_ledger_snapshot_file(&path);
+    let strkey = |a: &Address| {
+        let s = a.to_string();
+        let mut buf = [0u8; 56];
+        s.copy_into_slice(&mut buf);
+        std::string::String::from_utf8(buf.to_vec()).unwrap()
+    };
+    let contracts = [
+        (Kind::Vault, strkey(&s.alice.1.address)),
+        (Kind::Vault, strkey(&s.bob.1.address)),
+        (Kind::RevenuePool, strkey(&s.pool.address)),
+        (Kind::Settlement, strkey(&s.settlement.address)),
+    ];
+    let report = rehearse_snapshot(&path, &contracts);
+    let text = report.render();
+    assert!(report.passed(), "{text}");
+    // Playbook order regardless of the order given.
+    let pos = |needle: &str| text.find(needle).unwrap();
+    assert!(pos("upgrade settlement") < pos("upgrade revenue pool"));
+    assert!(pos("upgrade revenue pool") < pos("upgrade vault"));
+    assert_eq!(text.matches("migrate vault").count(), 2);
+
+    // Nothing to rehearse is a failure, not a silent pass.
+    let empty = rehearse_snapshot(&path, &[]);
+    assert!(!empty.passed());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
