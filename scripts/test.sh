@@ -17,6 +17,13 @@ step "build (./scripts/build.sh)"
 step "playbook commands (./scripts/check-playbook.sh)"
 ./scripts/check-playbook.sh
 
+step "generated interface and event docs are current"
+cargo run --quiet -p callora-spec -- docs --check
+
+step "schema diff: frozen v1 -> current build (docs/schema-diff/v1-to-v2.txt)"
+cargo run --quiet -p callora-spec -- diff-dir contracts/tests/fixtures/v1 artifacts \
+  --expect docs/schema-diff/v1-to-v2.txt
+
 step "cargo clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 

@@ -1,0 +1,365 @@
+//! Classifies the differences between two versions of a contract's spec for
+//! the two kinds of consumers: the backend (calls functions, matches error
+//! codes) and indexers (decode events).
+use std::collections::BTreeMap;
+
+use crate::model::{Interface, Param};
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Change {
+    pub breaking: bool,
+    pub audience: &'static str,
+    pub what: String,
+}
+
+impl Change {
+    fn new(breaking: bool, audience: &'static str, what: String) -> Self {
+        Change {
+            breaking,
+            audience,
+            what,
+        }
+    }
+}
+
+fn by_name<T, F: Fn(&T) -> String>(items: &[T], key: F) -> BTreeMap<String, &T> {
+    items.iter().map(|i| (key(i), i)).collect()
+}
+
+fn sig(ps: &[Param]) -> String {
+    ps.iter()
+        .map(|p| format!("{}: {}", p.name, p.ty))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Every difference between `old` and `new`, breaking ones first.
+pub fn diff(old: &Interface, new: &Interface) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let backend = "backend";
+    let indexer = "indexer";
+
+    // Functions: any change to an existing function's arguments or result
+    // breaks callers (Soroban invocations pass exactly the declared arguments,
+    // and spec-driven clients pass them by name).
+    let (of, nf) = (
+        by_name(&old.functions, |f| f.name.clone()),
+        by_name(&new.functions, |f| f.name.clone()),
+    );
+    for (name, o) in &of {
+        match nf.get(name) {
+            None => changes.push(Change::new(
+                true,
+                backend,
+                format!("function {name} removed"),
+            )),
+            Some(n) => {
+                if o.inputs
+                    .iter()
+                    .map(|p| (&p.name, &p.ty))
+                    .ne(n.inputs.iter().map(|p| (&p.name, &p.ty)))
+                {
+                    changes.push(Change::new(
+                        true,
+                        backend,
+                        format!(
+                            "function {name} arguments ({}) -> ({})",
+                            sig(&o.inputs),
+                            sig(&n.inputs)
+                        ),
+                    ));
+                }
+                if o.output != n.output {
+                    changes.push(Change::new(
+                        true,
+                        backend,
+                        format!("function {name} returns {:?} -> {:?}", o.output, n.output),
+                    ));
+                }
+            }
+        }
+    }
+    for name in nf.keys().filter(|n| !of.contains_key(*n)) {
+        changes.push(Change::new(
+            false,
+            backend,
+            format!("function {name} added"),
+        ));
+    }
+
+    // Error codes: clients map codes to names.
+    let (oe, ne) = (
+        by_name(&old.errors, |e| e.code.to_string()),
+        by_name(&new.errors, |e| e.code.to_string()),
+    );
+    for (code, o) in &oe {
+        match ne.get(code) {
+            None => changes.push(Change::new(
+                true,
+                backend,
+                format!("error {} ({code}) removed", o.name),
+            )),
+            Some(n) if n.name != o.name => changes.push(Change::new(
+                true,
+                backend,
+                format!("error {code} renamed {} -> {}", o.name, n.name),
+            )),
+            _ => {}
+        }
+    }
+    for (code, n) in ne.iter().filter(|(c, _)| !oe.contains_key(*c)) {
+        changes.push(Change::new(
+            false,
+            backend,
+            format!("error {} ({code}) added", n.name),
+        ));
+    }
+
+    // Types passed to or returned from functions.
+    let (os, ns) = (
+        by_name(&old.structs, |s| s.name.clone()),
+        by_name(&new.structs, |s| s.name.clone()),
+    );
+    for (name, o) in &os {
+        match ns.get(name) {
+            None => changes.push(Change::new(true, backend, format!("type {name} removed"))),
+            Some(n) if n.fields != o.fields && sig(&n.fields) != sig(&o.fields) => {
+                changes.push(Change::new(
+                    true,
+                    backend,
+                    format!(
+                        "type {name} fields ({}) -> ({})",
+                        sig(&o.fields),
+                        sig(&n.fields)
+                    ),
+                ))
+            }
+            _ => {}
+        }
+    }
+    for name in ns.keys().filter(|n| !os.contains_key(*n)) {
+        changes.push(Change::new(false, backend, format!("type {name} added")));
+    }
+
+    // Events: an indexer filters by topics and decodes data by field name.
+    let (oev, nev) = (
+        by_name(&old.events, |e| e.topic_name()),
+        by_name(&new.events, |e| e.topic_name()),
+    );
+    for (name, o) in &oev {
+        let Some(n) = nev.get(name) else {
+            changes.push(Change::new(true, indexer, format!("event {name} removed")));
+            continue;
+        };
+        if o.prefix_topics != n.prefix_topics
+            || o.topics != n.topics && sig(&o.topics) != sig(&n.topics)
+        {
+            changes.push(Change::new(
+                true,
+                indexer,
+                format!(
+                    "event {name} topics [{}; {}] -> [{}; {}]",
+                    o.prefix_topics.join(", "),
+                    sig(&o.topics),
+                    n.prefix_topics.join(", "),
+                    sig(&n.topics)
+                ),
+            ));
+        }
+        if o.data_format != n.data_format {
+            changes.push(Change::new(
+                true,
+                indexer,
+                format!(
+                    "event {name} data format {} -> {}",
+                    o.data_format, n.data_format
+                ),
+            ));
+        }
+        let (od, nd) = (
+            by_name(&o.data, |p| p.name.clone()),
+            by_name(&n.data, |p| p.name.clone()),
+        );
+        for (field, p) in &od {
+            match nd.get(field) {
+                None => changes.push(Change::new(
+                    true,
+                    indexer,
+                    format!("event {name} data field {field} removed"),
+                )),
+                Some(q) if q.ty != p.ty => changes.push(Change::new(
+                    true,
+                    indexer,
+                    format!(
+                        "event {name} data field {field} retyped {} -> {}",
+                        p.ty, q.ty
+                    ),
+                )),
+                _ => {}
+            }
+        }
+        for (field, q) in nd.iter().filter(|(f, _)| !od.contains_key(*f)) {
+            // Events emitted before the change lack the field: only an
+            // optional one can be decoded uniformly across versions.
+            changes.push(Change::new(
+                !q.optional(),
+                indexer,
+                format!(
+                    "event {name} data field {field}: {} added{}",
+                    q.ty,
+                    if q.optional() {
+                        " (optional)"
+                    } else {
+                        " (required; absent in older events)"
+                    }
+                ),
+            ));
+        }
+    }
+    for name in nev.keys().filter(|n| !oev.contains_key(*n)) {
+        changes.push(Change::new(false, indexer, format!("event {name} added")));
+    }
+
+    changes.sort_by(|a, b| {
+        (!a.breaking, a.audience, &a.what).cmp(&(!b.breaking, b.audience, &b.what))
+    });
+    changes
+}
+
+/// The report lines of one contract's diff.
+pub fn render(contract: &str, from: &str, to: &str, changes: &[Change]) -> String {
+    let mut out = format!("{contract}: {from} -> {to}\n");
+    if changes.is_empty() {
+        out.push_str("  no interface or event changes\n");
+    }
+    for c in changes {
+        out.push_str(&format!(
+            "  {:<10} {:<8} {}\n",
+            if c.breaking { "BREAKING" } else { "compatible" },
+            c.audience,
+            c.what
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod test {
+    use super::*;
+    use crate::model::{ErrorCase, Event, Function, Interface, Param};
+
+    fn p(name: &str, ty: &str) -> Param {
+        Param {
+            name: name.into(),
+            ty: ty.into(),
+            doc: String::new(),
+        }
+    }
+
+    fn base() -> Interface {
+        Interface {
+            functions: vec![Function {
+                name: "deduct".into(),
+                doc: String::new(),
+                inputs: vec![p("caller", "Address"), p("amount", "i128")],
+                output: Some("i128".into()),
+            }],
+            errors: vec![ErrorCase {
+                name: "InvalidAmount".into(),
+                code: 100,
+                doc: String::new(),
+            }],
+            events: vec![Event {
+                name: "Deduct".into(),
+                doc: String::new(),
+                prefix_topics: vec!["deduct".into()],
+                topics: vec![p("vault", "Address")],
+                data: vec![p("amount", "i128")],
+                data_format: "map".into(),
+            }],
+            structs: vec![],
+        }
+    }
+
+    fn kinds(old: &Interface, new: &Interface) -> Vec<(bool, &'static str)> {
+        diff(old, new)
+            .iter()
+            .map(|c| (c.breaking, c.audience))
+            .collect()
+    }
+
+    #[test]
+    fn identical_specs_have_no_changes() {
+        assert!(diff(&base(), &base()).is_empty());
+    }
+
+    #[test]
+    fn backend_changes() {
+        let old = base();
+        let mut renamed = base();
+        renamed.functions[0].inputs[1].name = "value".into();
+        assert_eq!(kinds(&old, &renamed), vec![(true, "backend")]);
+        let mut retyped = base();
+        retyped.functions[0].output = Some("u32".into());
+        assert_eq!(kinds(&old, &retyped), vec![(true, "backend")]);
+        let mut added_arg = base();
+        added_arg.functions[0]
+            .inputs
+            .push(p("memo", "Option<String>"));
+        assert_eq!(kinds(&old, &added_arg), vec![(true, "backend")]);
+        let mut removed = base();
+        removed.functions.clear();
+        assert_eq!(kinds(&old, &removed), vec![(true, "backend")]);
+        assert_eq!(kinds(&removed, &old), vec![(false, "backend")]);
+        let mut error_added = base();
+        error_added.errors.push(ErrorCase {
+            name: "X".into(),
+            code: 101,
+            doc: String::new(),
+        });
+        assert_eq!(kinds(&old, &error_added), vec![(false, "backend")]);
+        assert_eq!(kinds(&error_added, &old), vec![(true, "backend")]);
+    }
+
+    #[test]
+    fn indexer_changes() {
+        let old = base();
+        let mut optional_field = base();
+        optional_field.events[0]
+            .data
+            .push(p("memo", "Option<String>"));
+        assert_eq!(kinds(&old, &optional_field), vec![(false, "indexer")]);
+        let mut required_field = base();
+        required_field.events[0].data.push(p("memo", "String"));
+        assert_eq!(kinds(&old, &required_field), vec![(true, "indexer")]);
+        let mut retyped = base();
+        retyped.events[0].data[0].ty = "i64".into();
+        assert_eq!(kinds(&old, &retyped), vec![(true, "indexer")]);
+        let mut topic = base();
+        topic.events[0].topics.clear();
+        assert_eq!(kinds(&old, &topic), vec![(true, "indexer")]);
+        let mut format = base();
+        format.events[0].data_format = "vec".into();
+        assert_eq!(kinds(&old, &format), vec![(true, "indexer")]);
+        let mut gone = base();
+        gone.events.clear();
+        assert_eq!(kinds(&old, &gone), vec![(true, "indexer")]);
+        assert_eq!(kinds(&gone, &old), vec![(false, "indexer")]);
+        // Only the doc changed: nothing for anyone.
+        let mut doc = base();
+        doc.events[0].doc = "new words".into();
+        assert!(diff(&old, &doc).is_empty());
+    }
+
+    #[test]
+    fn report_lists_breaking_first() {
+        let mut new = base();
+        new.events[0].data.push(p("memo", "Option<String>"));
+        new.functions.clear();
+        let text = render("c", "v1", "v2", &diff(&base(), &new));
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "c: v1 -> v2");
+        assert!(lines[1].contains("BREAKING") && lines[1].contains("function deduct removed"));
+        assert!(lines[2].contains("compatible") && lines[2].contains("memo"));
+    }
+}
