@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Every check CI runs, in order: format, build (WASMs + size gate), the
 # playbook's commands, lint, tests (native and against the built WASMs, the
-# upgrade rehearsals included), coverage gate.
+# upgrade rehearsals and golden event fixtures included), the generated
+# docs' and schema diff's drift checks, the @stellar/stellar-sdk interop
+# suite, coverage gate.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/tools.sh
@@ -29,6 +31,10 @@ cargo clippy --workspace --all-targets -- -D warnings
 
 step "cargo test"
 cargo test --workspace
+
+step "interop: @stellar/stellar-sdk against the built WASMs and the event fixtures"
+ensure_node_packages
+(cd interop && npm test --silent)
 
 step "coverage (./scripts/coverage.sh)"
 ./scripts/coverage.sh

@@ -14,6 +14,8 @@ pub mod world;
 #[cfg(test)]
 mod end_to_end;
 #[cfg(test)]
+mod events;
+#[cfg(test)]
 mod limits;
 #[cfg(test)]
 mod upgrade;

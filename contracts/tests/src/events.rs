@@ -1,0 +1,437 @@
+//! Golden event fixtures: every event of every contract, as emitted by the
+//! built WASM of each released code version, byte for byte.
+//!
+//! `docs/events/fixtures/<contract>/v<N>/<event>.json` holds the base64 XDR
+//! of the event's topics and data plus the values an indexer must decode
+//! (keyed by the spec's parameter names; i128/u64 as decimal strings,
+//! addresses as strkeys, bytes as hex). This test re-emits every event from
+//! the WASMs and fails on any difference, so a change of shape without a
+//! version bump fails CI. After a deliberate change with a version bump,
+//! regenerate with `CALLORA_UPDATE_FIXTURES=1 cargo test -p callora-tests events`
+//! (existing versions never change). The interop suite (`interop/`) decodes
+//! the same files with `@stellar/stellar-sdk`.
+extern crate std;
+
+use crate::wasm::{revenue_pool, settlement, v1, vault};
+use serde_json::{json, Map as JsonMap, Value as Json};
+use soroban_sdk::{
+    testutils::{Address as _, Events as _, Ledger as _},
+    token::StellarAssetClient,
+    vec,
+    xdr::{ContractEvent, ContractEventBody, Limits, ScVal, WriteXdr},
+    Address, Env, Symbol,
+};
+use std::{collections::BTreeMap, path::PathBuf, string::String as StdString, vec::Vec as StdVec};
+use stellar_xdr::{ScSpecEntry, ScSpecEventParamLocationV0};
+
+/// (contract dir name, event name) -> first emitted event.
+type Captured = BTreeMap<(&'static str, StdString), ContractEvent>;
+
+struct Recorder<'a> {
+    env: &'a Env,
+    captured: Captured,
+}
+
+impl Recorder<'_> {
+    /// Keeps the first occurrence of each event `contract` emitted in the
+    /// last invocation.
+    fn take(&mut self, contract: &'static str, id: &Address) {
+        for event in self.env.events().all().filter_by_contract(id).events() {
+            let ContractEventBody::V0(body) = &event.body;
+            let Some(ScVal::Symbol(name)) = body.topics.first() else {
+                panic!("event without a symbol topic 0");
+            };
+            let name = StdString::from_utf8(name.0.to_vec()).unwrap();
+            self.captured
+                .entry((contract, name))
+                .or_insert_with(|| event.clone());
+        }
+    }
+}
+
+fn force_schema(env: &Env, id: &Address, version: u32) {
+    env.as_contract(id, || {
+        env.storage()
+            .instance()
+            .set(&(Symbol::new(env, "SchemaVersion"),), &version);
+    });
+}
+
+struct Wasms {
+    vault: &'static [u8],
+    pool: &'static [u8],
+    settlement: &'static [u8],
+}
+
+fn wasms(version: u32) -> Wasms {
+    match version {
+        1 => Wasms {
+            vault: v1::vault::WASM,
+            pool: v1::revenue_pool::WASM,
+            settlement: v1::settlement::WASM,
+        },
+        _ => Wasms {
+            vault: vault::WASM,
+            pool: revenue_pool::WASM,
+            settlement: settlement::WASM,
+        },
+    }
+}
+
+/// The hash `upgraded` fixtures carry: the frozen v1 WASM's, which never
+/// changes (the current build's hash changes with every code change).
+fn stable_hash(env: &Env, wasm: &[u8]) -> soroban_sdk::BytesN<32> {
+    env.deployer().upload_contract_wasm(wasm)
+}
+
+/// The fixture scenario's own fixed setup: fixture bytes (addresses
+/// included) depend only on this file, never on shared test scaffolding, so
+/// released versions' fixtures stay reproducible.
+struct Setup {
+    env: Env,
+    admin: Address,
+    backend: Address,
+    usdc: Address,
+    sac: StellarAssetClient<'static>,
+}
+
+impl Setup {
+    fn new() -> Setup {
+        let env = callora_types::test_env();
+        env.mock_all_auths();
+        env.ledger().set_sequence_number(1_000);
+        env.ledger().set_timestamp(1_750_000_000);
+        let admin = Address::generate(&env);
+        let backend = Address::generate(&env);
+        let usdc = env
+            .register_stellar_asset_contract_v2(Address::generate(&env))
+            .address();
+        let sac = StellarAssetClient::new(&env, &usdc);
+        Setup {
+            env,
+            admin,
+            backend,
+            usdc,
+            sac,
+        }
+    }
+
+    fn s(&self, v: &str) -> soroban_sdk::String {
+        soroban_sdk::String::from_str(&self.env, v)
+    }
+}
+
+/// Drives every event of every contract at code `version`.
+fn emit_all(version: u32) -> Captured {
+    let w = Setup::new();
+    let env = &w.env;
+    let code = wasms(version);
+    let mut r = Recorder {
+        env,
+        captured: BTreeMap::new(),
+    };
+    let s = |v: &str| w.s(v);
+
+    // Settlement.
+    let first_vault = Address::generate(env);
+    let s_id = env.register(
+        code.settlement,
+        (w.admin.clone(), w.usdc.clone(), Some(first_vault.clone())),
+    );
+    r.take("settlement", &s_id);
+    let st = settlement::Client::new(env, &s_id);
+    let dev = Address::generate(env);
+    w.sac.mint(&first_vault, &1_000);
+    st.receive_payment(&first_vault, &100, &true, &None);
+    r.take("settlement", &s_id);
+    st.receive_payment(&first_vault, &70, &false, &Some(dev.clone()));
+    r.take("settlement", &s_id);
+    st.withdraw(&dev, &20);
+    r.take("settlement", &s_id);
+    st.distribute_pool(&w.admin, &dev, &30);
+    r.take("settlement", &s_id);
+    w.sac.mint(&s_id, &15);
+    let imported = vec![
+        env,
+        settlement::DeveloperBalance {
+            developer: dev.clone(),
+            balance: 10,
+        },
+    ];
+    st.import_balances(&w.admin, &imported, &5);
+    r.take("settlement", &s_id);
+    let next = Address::generate(env);
+    st.set_admin(&w.admin, &next, &2_000);
+    r.take("settlement", &s_id);
+    st.accept_admin(&next);
+    r.take("settlement", &s_id);
+    force_schema(env, &s_id, 0);
+    st.migrate(&next);
+    r.take("settlement", &s_id);
+    if version >= 2 {
+        st.retire(&next, &Address::generate(env));
+        r.take("settlement", &s_id);
+    }
+    st.upgrade(&next, &stable_hash(env, v1::settlement::WASM));
+    r.take("settlement", &s_id);
+
+    // Revenue pool.
+    let p_id = env.register(code.pool, (w.admin.clone(), w.usdc.clone()));
+    let pool = revenue_pool::Client::new(env, &p_id);
+    w.sac.mint(&p_id, &500);
+    pool.distribute(&w.admin, &dev, &40);
+    r.take("revenue_pool", &p_id);
+    pool.set_admin(&w.admin, &next, &2_000);
+    r.take("revenue_pool", &p_id);
+    pool.accept_admin(&next);
+    r.take("revenue_pool", &p_id);
+    force_schema(env, &p_id, 0);
+    pool.migrate(&next);
+    r.take("revenue_pool", &p_id);
+    pool.upgrade(&next, &stable_hash(env, v1::revenue_pool::WASM));
+    r.take("revenue_pool", &p_id);
+
+    // Vault.
+    let owner = Address::generate(env);
+    w.sac.mint(&owner, &10_000);
+    let none: Option<i128> = None;
+    let v_id = env.register(
+        code.vault,
+        (
+            owner.clone(),
+            w.usdc.clone(),
+            none,
+            Some(w.backend.clone()),
+            none,
+            Some(p_id.clone()),
+            none,
+        ),
+    );
+    r.take("vault", &v_id);
+    let v = vault::Client::new(env, &v_id);
+    v.deposit(&owner, &1_000);
+    r.take("vault", &v_id);
+    v.withdraw(&100);
+    r.take("vault", &v_id);
+    v.deduct(&w.backend, &25, &s("req-1"), &Some(dev.clone()));
+    r.take("vault", &v_id);
+    let friend = Address::generate(env);
+    v.set_allowed_depositor(&owner, &friend, &true);
+    r.take("vault", &v_id);
+    v.set_authorized_caller(&owner, &Some(w.backend.clone()));
+    r.take("vault", &v_id);
+    v.set_min_deposit(&owner, &2);
+    r.take("vault", &v_id);
+    v.set_max_deduct(&owner, &500);
+    r.take("vault", &v_id);
+    if version >= 2 {
+        v.set_max_batch(&owner, &10);
+        r.take("vault", &v_id);
+    }
+    v.set_revenue_pool(&owner, &None);
+    r.take("vault", &v_id);
+    let s2 = env.register(
+        code.settlement,
+        (w.admin.clone(), w.usdc.clone(), Some(v_id.clone())),
+    );
+    v.set_settlement(&owner, &Some(s2));
+    r.take("vault", &v_id);
+    v.set_metadata(&owner, &s("offer-1"), &s("ipfs://bafy"));
+    r.take("vault", &v_id);
+    v.pause(&owner);
+    r.take("vault", &v_id);
+    v.unpause(&owner);
+    r.take("vault", &v_id);
+    v.set_admin(&owner, &next, &2_000);
+    r.take("vault", &v_id);
+    v.accept_admin(&next);
+    r.take("vault", &v_id);
+    v.upgrade(&next, &stable_hash(env, v1::vault::WASM));
+    r.take("vault", &v_id);
+    if version == 1 {
+        force_schema(env, &v_id, 0);
+        v.migrate(&next);
+        r.take("vault", &v_id);
+    } else {
+        // The real path: a v1 vault upgraded to this code and migrated.
+        let old = env.register(
+            v1::vault::WASM,
+            (
+                owner.clone(),
+                w.usdc.clone(),
+                none,
+                None::<Address>,
+                none,
+                None::<Address>,
+                none,
+            ),
+        );
+        let old = vault::Client::new(env, &old);
+        old.upgrade(&owner, &env.deployer().upload_contract_wasm(code.vault));
+        old.migrate(&owner);
+        r.take("vault", &old.address);
+    }
+    r.captured
+}
+
+fn hex(bytes: &[u8]) -> StdString {
+    bytes.iter().map(|b| std::format!("{b:02x}")).collect()
+}
+
+/// The value an indexer decodes, in a client-neutral JSON form.
+fn to_json(v: &ScVal) -> Json {
+    match v {
+        ScVal::Bool(b) => json!(b),
+        ScVal::Void => Json::Null,
+        ScVal::U32(n) => json!(n),
+        ScVal::I32(n) => json!(n),
+        ScVal::U64(n) => json!(n.to_string()),
+        ScVal::I64(n) => json!(n.to_string()),
+        ScVal::U128(p) => json!(((p.hi as u128) << 64 | p.lo as u128).to_string()),
+        ScVal::I128(p) => json!((((p.hi as i128) << 64) | p.lo as i128).to_string()),
+        ScVal::Bytes(b) => json!(hex(b.as_slice())),
+        ScVal::String(s) => json!(StdString::from_utf8_lossy(s.as_slice())),
+        ScVal::Symbol(s) => json!(StdString::from_utf8_lossy(s.as_slice())),
+        ScVal::Address(a) => json!(a.to_string()),
+        ScVal::Vec(Some(items)) => Json::Array(items.iter().map(to_json).collect()),
+        other => panic!("no fixture encoding for {other:?}"),
+    }
+}
+
+/// Topic parameter names of each event (by topic-0 name), from the spec.
+fn topic_names(wasm: &[u8]) -> BTreeMap<StdString, StdVec<StdString>> {
+    soroban_spec::read::from_wasm(wasm)
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| match e {
+            ScSpecEntry::EventV0(e) => Some((
+                StdString::from_utf8_lossy(e.prefix_topics[0].as_slice()).into_owned(),
+                e.params
+                    .iter()
+                    .filter(|p| p.location == ScSpecEventParamLocationV0::TopicList)
+                    .map(|p| StdString::from_utf8_lossy(p.name.as_slice()).into_owned())
+                    .collect(),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+fn fixture(
+    contract: &str,
+    version: u32,
+    name: &str,
+    event: &ContractEvent,
+    topics: &[StdString],
+) -> StdString {
+    let ContractEventBody::V0(body) = &event.body;
+    let mut expected = JsonMap::new();
+    for (param, value) in topics.iter().zip(body.topics.iter().skip(1)) {
+        expected.insert(param.clone(), to_json(value));
+    }
+    let ScVal::Map(Some(data)) = &body.data else {
+        panic!("{contract} {name}: data is not a map");
+    };
+    for entry in data.iter() {
+        let ScVal::Symbol(key) = &entry.key else {
+            panic!("non-symbol data key")
+        };
+        expected.insert(
+            StdString::from_utf8_lossy(key.as_slice()).into_owned(),
+            to_json(&entry.val),
+        );
+    }
+    let doc = json!({
+        "contract": contract,
+        "version": version,
+        "event": name,
+        "topics_xdr": body.topics.iter().map(|t| t.to_xdr_base64(Limits::none()).unwrap()).collect::<StdVec<_>>(),
+        "data_xdr": body.data.to_xdr_base64(Limits::none()).unwrap(),
+        "expected": expected,
+    });
+    let mut out = serde_json::to_string_pretty(&doc).unwrap();
+    out.push('\n');
+    out
+}
+
+fn fixtures_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/events/fixtures")
+}
+
+fn check_version(version: u32) {
+    let update = std::env::var("CALLORA_UPDATE_FIXTURES").is_ok_and(|v| v == "1");
+    let captured = emit_all(version);
+    let code = wasms(version);
+    let mut problems = StdVec::new();
+    for (contract, wasm) in [
+        ("vault", code.vault),
+        ("revenue_pool", code.pool),
+        ("settlement", code.settlement),
+    ] {
+        let names = topic_names(wasm);
+        // Every event in the spec was emitted, and nothing outside it.
+        let emitted: StdVec<&StdString> = captured
+            .keys()
+            .filter(|(c, _)| *c == contract)
+            .map(|(_, n)| n)
+            .collect();
+        assert_eq!(
+            emitted,
+            names.keys().collect::<StdVec<_>>(),
+            "{contract} v{version}: events emitted vs spec"
+        );
+        let dir = fixtures_dir()
+            .join(contract)
+            .join(std::format!("v{version}"));
+        if update && !dir.exists() {
+            std::fs::create_dir_all(&dir).unwrap();
+        }
+        let on_disk: StdVec<StdString> = std::fs::read_dir(&dir)
+            .map(|d| {
+                d.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        for (name, topics) in &names {
+            let text = fixture(
+                contract,
+                version,
+                name,
+                &captured[&(contract, name.clone())],
+                topics,
+            );
+            let path = dir.join(std::format!("{name}.json"));
+            match std::fs::read_to_string(&path) {
+                Ok(existing) if existing == text => {}
+                _ if update => std::fs::write(&path, &text).unwrap(),
+                Ok(_) => problems.push(std::format!(
+                    "{} differs from what the v{version} WASM emits",
+                    path.display()
+                )),
+                Err(_) => problems.push(std::format!("{} missing", path.display())),
+            }
+        }
+        for file in on_disk {
+            if !names.contains_key(file.trim_end_matches(".json")) {
+                problems.push(std::format!(
+                    "{contract}/v{version}/{file}: no such event in the spec"
+                ));
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "event fixtures out of date (shape changed without a version bump?):\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn golden_event_fixtures_v1() {
+    check_version(1);
+}
+
+#[test]
+fn golden_event_fixtures_current() {
+    check_version(crate::rehearsal::CURRENT_VERSION);
+}
