@@ -24,6 +24,12 @@ for name in $CONTRACTS; do
     --enable-bulk-memory "$RAW/$name.wasm" -o "$ARTIFACTS/$name.wasm"
 done
 
+# The benchmark's floor contract (tools/floor): measured, never deployed.
+log "building callora-floor (benchmark reference)"
+stellar contract build --quiet --package callora-floor
+wasm-opt -Oz --converge --mvp-features --enable-mutable-globals --enable-sign-ext \
+  --enable-bulk-memory "$RAW/callora_floor.wasm" -o "$ARTIFACTS/callora_floor.wasm"
+
 ./scripts/check-wasm-size.sh
 
 printf '\n%-22s %8s  %-64s  %s\n' contract bytes "sha256 (wasm hash)" protocol

@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# Fails when an optimized WASM in artifacts/ exceeds its budget in
-# budgets/wasm-size.tsv, or the hard ceiling of 65,536 bytes.
+# Fails when an optimized WASM in artifacts/ exceeds its `bytes` budget in
+# budgets/budgets.tsv, or the hard ceiling of 65,536 bytes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 CEILING=65536
-BUDGETS=budgets/wasm-size.tsv
+BUDGETS=budgets/budgets.tsv
 ARTIFACTS=${ARTIFACTS:-artifacts}
 status=0
 
-while IFS=$'\t' read -r name budget; do
+while IFS=$'\t' read -r name metric budget; do
   case "$name" in '#'* | '') continue ;; esac
-  wasm="$ARTIFACTS/$name.wasm"
+  [ "$metric" = bytes ] || continue
+  wasm="$ARTIFACTS/$name"
   if [ ! -f "$wasm" ]; then
     echo "size gate: $wasm missing (run ./scripts/build.sh)" >&2
     status=1

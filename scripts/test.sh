@@ -32,6 +32,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test"
 cargo test --workspace
 
+step "benchmark: metered costs vs docs/costs.md and budgets (./scripts/bench.sh --check)"
+cargo run --quiet -p callora-tests --bin bench -- --check
+
 step "interop: @stellar/stellar-sdk against the built WASMs and the event fixtures"
 ensure_node_packages
 (cd interop && npm test --silent)

@@ -7,7 +7,9 @@
 //! * tests of everything metered, cross-contract, upgrade- or wire-format
 //!   related.
 
+pub mod bench;
 pub mod rehearsal;
+pub mod scale;
 pub mod wasm;
 pub mod world;
 

@@ -24,3 +24,6 @@ pub mod v1 {
         soroban_sdk::contractimport!(file = "fixtures/v1/callora_settlement.wasm");
     }
 }
+
+/// The benchmark's floor contract (`tools/floor`), built by `build.sh`.
+pub const FLOOR_WASM: &[u8] = include_bytes!("../../../artifacts/callora_floor.wasm");

@@ -27,12 +27,17 @@ pub struct Consumer {
 }
 
 impl World {
-    /// Mainnet limits (`callora_types::test_env()`), all auths mocked.
+    /// Mainnet resource limits (as `Env::default()`), all auths mocked.
     pub fn new() -> World {
         let env = callora_types::test_env();
-        env.mock_all_auths();
         env.ledger().set_sequence_number(1_000);
         env.ledger().set_timestamp(1_750_000_000);
+        World::on(env)
+    }
+
+    /// The system deployed on `env` (ledger settings as the caller set them).
+    pub fn on(env: Env) -> World {
+        env.mock_all_auths();
         let admin = Address::generate(&env);
         let backend = Address::generate(&env);
         let usdc = env
