@@ -8,7 +8,7 @@
 //! | `SchemaVersion` (OZ `upgradeable`) | instance | `u32` | instance policy |
 //! | `Depositor(Address)` | persistent | `bool` (present = allowed) | 30 d, extended on use |
 //! | `Metadata(String)` | persistent | `String` | 30 d, extended on use |
-//! | `Request(String)` | temporary | `()` | `REQUEST_ID_TTL` (7 d) from processing |
+//! | `Request(String)` | temporary | `()` | `REQUEST_ID_TTL` (1 d) from processing |
 use callora_types::{
     ttl::{self, REQUEST_ID_TTL},
     upgrade,
