@@ -181,6 +181,9 @@ enum Target {
     Pool,
 }
 
+/// The USDC transfer an actor must also authorize: (from, to, amount).
+type Transfer = fn(&M, &Address) -> (Address, Address, i128);
+
 struct Entry {
     target: Target,
     name: &'static str,
@@ -190,7 +193,7 @@ struct Entry {
     /// The call's arguments when `role` acts.
     args: fn(&M, &Address) -> Vec<Val>,
     /// The USDC transfer the actor must also authorize: (from, to, amount).
-    transfer: Option<fn(&M, &Address) -> (Address, Address, i128)>,
+    transfer: Option<Transfer>,
     /// State the call needs first (e.g. `unpause` needs a paused vault).
     setup: Option<fn(&M)>,
 }

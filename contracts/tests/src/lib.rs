@@ -22,4 +22,6 @@ mod events;
 #[cfg(test)]
 mod limits;
 #[cfg(test)]
+mod properties;
+#[cfg(test)]
 mod upgrade;
