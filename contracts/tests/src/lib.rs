@@ -14,6 +14,8 @@ pub mod wasm;
 pub mod world;
 
 #[cfg(test)]
+mod archival;
+#[cfg(test)]
 mod auth_matrix;
 #[cfg(test)]
 mod end_to_end;
