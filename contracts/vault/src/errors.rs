@@ -45,7 +45,8 @@ pub enum VaultError {
     AlreadyPaused = 117,
     /// `unpause` while not paused.
     NotPaused = 118,
-    /// The settlement accounts in a different token than this vault.
+    /// The settlement accounts in a different token than this vault, or the
+    /// address is not a settlement at all.
     TokenMismatch = 119,
     /// The caller is not the admin.
     NotAdmin = 150,

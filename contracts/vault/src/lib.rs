@@ -624,7 +624,7 @@ impl Vault {
     }
 
     /// Sets (or clears) the settlement contract deducts are paid to. The
-    /// settlement must account in this vault's USDC token.
+    /// settlement must answer `get_usdc_token` with this vault's USDC token.
     ///
     /// # Errors
     /// `NotAdmin`, `InvalidRecipient`, `TokenMismatch`.
@@ -639,8 +639,11 @@ impl Vault {
         let mut config = require_admin(&env, &caller)?;
         check_destination(&env, &settlement)?;
         if let Some(s) = &settlement {
-            if SettlementClient::new(&env, s).get_usdc_token() != config.usdc_token {
-                return Err(VaultError::TokenMismatch);
+            // Anything that is not a settlement on our token (a wrong token,
+            // an account, a contract without `get_usdc_token`) is refused.
+            match SettlementClient::new(&env, s).try_get_usdc_token() {
+                Ok(Ok(token)) if token == config.usdc_token => {}
+                _ => return Err(VaultError::TokenMismatch),
             }
         }
         config.settlement = settlement.clone();
