@@ -9,7 +9,7 @@ extern crate std;
 
 use crate::{
     wasm::{revenue_pool, settlement, v1, vault},
-    world::World,
+    world::{force_schema, vault_args, World},
 };
 use soroban_sdk::{
     testutils::{Address as _, AuthorizedFunction, Logs as _, MockAuth, MockAuthInvoke},
@@ -93,7 +93,6 @@ fn deployment(migration_pending: bool) -> M {
     let env = &w.env;
     let owner = Address::generate(env);
     w.sac.mint(&owner, &100_000);
-    let none: Option<i128> = None;
     let code = if migration_pending {
         v1::vault::WASM
     } else {
@@ -101,15 +100,7 @@ fn deployment(migration_pending: bool) -> M {
     };
     let id = env.register(
         code,
-        (
-            owner.clone(),
-            w.usdc.clone(),
-            none,
-            Some(w.backend.clone()),
-            none,
-            Some(w.pool.address.clone()),
-            none,
-        ),
+        vault_args(&owner, &w.usdc, Some(&w.backend), Some(&w.pool.address)),
     );
     let vault = vault::Client::new(env, &id);
     let hashes = [
@@ -145,11 +136,7 @@ fn deployment(migration_pending: bool) -> M {
     if migration_pending {
         vault.upgrade(&w.admin, &hashes[0]);
         for id in [&w.settlement.address, &w.pool.address] {
-            env.as_contract(id, || {
-                env.storage()
-                    .instance()
-                    .set(&(Symbol::new(env, "SchemaVersion"),), &0u32)
-            });
+            force_schema(env, id, 0);
         }
     }
     M {

@@ -6,7 +6,7 @@ extern crate std;
 
 use crate::{
     wasm::{revenue_pool, settlement, vault},
-    world::World,
+    world::{vault_args, World},
 };
 use soroban_sdk::{testutils::Address as _, vec, Address, Vec};
 
@@ -307,22 +307,12 @@ fn unregistered_vaults_and_self_transfers() {
 #[test]
 fn calls_before_dependencies_are_configured() {
     let w = World::new();
-    let none: Option<i128> = None;
     // A vault with no authorized caller and no destination yet.
     let owner = Address::generate(&w.env);
     w.sac.mint(&owner, &1_000);
-    let id = w.env.register(
-        vault::WASM,
-        (
-            owner.clone(),
-            w.usdc.clone(),
-            none,
-            None::<Address>,
-            none,
-            None::<Address>,
-            none,
-        ),
-    );
+    let id = w
+        .env
+        .register(vault::WASM, vault_args(&owner, &w.usdc, None, None));
     let v = vault::Client::new(&w.env, &id);
     v.deposit(&owner, &100);
     assert_eq!(

@@ -12,7 +12,7 @@ extern crate std;
 use crate::{
     scale::{port, seed_developers},
     wasm::{revenue_pool, settlement, v1, vault},
-    world::World,
+    world::{force_schema, vault_args, World},
 };
 use serde_json::{json, Value as Json};
 use soroban_sdk::{
@@ -184,14 +184,6 @@ fn request_ids(w: &World, prefix: &str, n: u32) -> StdVec<soroban_sdk::String> {
             w.s(&format!("{:0>64}", format!("{prefix}-{i}")))
         })
         .collect()
-}
-
-fn force_schema(env: &Env, id: &Address, version: u32) {
-    env.as_contract(id, || {
-        env.storage()
-            .instance()
-            .set(&(Symbol::new(env, "SchemaVersion"),), &version);
-    });
 }
 
 fn entry_points(rec: &mut Rec) -> Row {
@@ -447,19 +439,7 @@ fn entry_points(rec: &mut Rec) -> Row {
     let hash = env.deployer().upload_contract_wasm(vault::WASM);
     v.upgrade(&next, &hash);
     rec.take(env, "vault.upgrade");
-    let none: Option<i128> = None;
-    let old = env.register(
-        v1::vault::WASM,
-        (
-            o.clone(),
-            w.usdc.clone(),
-            none,
-            None::<Address>,
-            none,
-            None::<Address>,
-            none,
-        ),
-    );
+    let old = env.register(v1::vault::WASM, vault_args(o, &w.usdc, None, None));
     let old = vault::Client::new(env, &old);
     old.upgrade(o, &hash);
     old.migrate(o);

@@ -12,14 +12,17 @@
 //! the same files with `@stellar/stellar-sdk`.
 extern crate std;
 
-use crate::wasm::{revenue_pool, settlement, v1, vault};
+use crate::{
+    wasm::{revenue_pool, settlement, v1, vault},
+    world::{force_schema, vault_args},
+};
 use serde_json::{json, Map as JsonMap, Value as Json};
 use soroban_sdk::{
     testutils::{Address as _, Events as _, Ledger as _},
     token::StellarAssetClient,
     vec,
     xdr::{ContractEvent, ContractEventBody, Limits, ScVal, WriteXdr},
-    Address, Env, Symbol,
+    Address, Env,
 };
 use std::{collections::BTreeMap, path::PathBuf, string::String as StdString, vec::Vec as StdVec};
 use stellar_xdr::{ScSpecEntry, ScSpecEventParamLocationV0};
@@ -47,14 +50,6 @@ impl Recorder<'_> {
                 .or_insert_with(|| event.clone());
         }
     }
-}
-
-fn force_schema(env: &Env, id: &Address, version: u32) {
-    env.as_contract(id, || {
-        env.storage()
-            .instance()
-            .set(&(Symbol::new(env, "SchemaVersion"),), &version);
-    });
 }
 
 struct Wasms {
@@ -194,18 +189,9 @@ fn emit_all(version: u32) -> Captured {
     // Vault.
     let owner = Address::generate(env);
     w.sac.mint(&owner, &10_000);
-    let none: Option<i128> = None;
     let v_id = env.register(
         code.vault,
-        (
-            owner.clone(),
-            w.usdc.clone(),
-            none,
-            Some(w.backend.clone()),
-            none,
-            Some(p_id.clone()),
-            none,
-        ),
+        vault_args(&owner, &w.usdc, Some(&w.backend), Some(&p_id)),
     );
     r.take("vault", &v_id);
     let v = vault::Client::new(env, &v_id);
@@ -254,18 +240,7 @@ fn emit_all(version: u32) -> Captured {
         r.take("vault", &v_id);
     } else {
         // The real path: a v1 vault upgraded to this code and migrated.
-        let old = env.register(
-            v1::vault::WASM,
-            (
-                owner.clone(),
-                w.usdc.clone(),
-                none,
-                None::<Address>,
-                none,
-                None::<Address>,
-                none,
-            ),
-        );
+        let old = env.register(v1::vault::WASM, vault_args(&owner, &w.usdc, None, None));
         let old = vault::Client::new(env, &old);
         old.upgrade(&owner, &env.deployer().upload_contract_wasm(code.vault));
         old.migrate(&owner);

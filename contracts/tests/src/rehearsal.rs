@@ -14,7 +14,10 @@
 //! `rehearse` binary exits non-zero when there is one.
 extern crate std;
 
-use crate::wasm::{revenue_pool, settlement, v1, vault};
+use crate::{
+    wasm::{revenue_pool, settlement, v1, vault},
+    world::vault_args,
+};
 use soroban_sdk::{
     testutils::{Address as _, EnvTestConfig},
     token::{StellarAssetClient, TokenClient},
@@ -260,18 +263,9 @@ pub fn rehearse_playbook() -> Report {
     for name in ["vault A (settlement)", "vault B (revenue pool)"] {
         let owner = Address::generate(&env);
         sac.mint(&owner, &10_000);
-        let none: Option<i128> = None;
         let id = env.register(
             v1::vault::WASM,
-            (
-                owner.clone(),
-                usdc.clone(),
-                none,
-                Some(backend.clone()),
-                none,
-                Some(p_id.clone()),
-                none,
-            ),
+            vault_args(&owner, &usdc, Some(&backend), Some(&p_id)),
         );
         r.step(&env, &format!("deploy {name}"));
         vaults.push((owner, vault::Client::new(&env, &id)));

@@ -70,17 +70,13 @@ impl World {
     pub fn consumer(&self, funds: i128, settle: bool) -> Consumer {
         let owner = Address::generate(&self.env);
         self.sac.mint(&owner, &funds);
-        let none: Option<i128> = None;
         let id = self.env.register(
             vault::WASM,
-            (
-                owner.clone(),
-                self.usdc.clone(),
-                none,
-                Some(self.backend.clone()),
-                none,
-                Some(self.pool.address.clone()),
-                none,
+            vault_args(
+                &owner,
+                &self.usdc,
+                Some(&self.backend),
+                Some(&self.pool.address),
             ),
         );
         let vault = vault::Client::new(&self.env, &id);
@@ -108,4 +104,44 @@ impl Default for World {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// The vault constructor's arguments (the playbook's `init`): owner, USDC,
+/// no initial balance, the backend, default minimum deposit, the revenue
+/// pool, default maximum deduct.
+pub type VaultArgs = (
+    Address,
+    Address,
+    Option<i128>,
+    Option<Address>,
+    Option<i128>,
+    Option<Address>,
+    Option<i128>,
+);
+
+pub fn vault_args(
+    owner: &Address,
+    usdc: &Address,
+    authorized_caller: Option<&Address>,
+    revenue_pool: Option<&Address>,
+) -> VaultArgs {
+    (
+        owner.clone(),
+        usdc.clone(),
+        None,
+        authorized_caller.cloned(),
+        None,
+        revenue_pool.cloned(),
+        None,
+    )
+}
+
+/// Sets a contract's stored schema version (OpenZeppelin `upgradeable`'s
+/// `SchemaVersion` key), as if its data predated a migration.
+pub fn force_schema(env: &Env, contract: &Address, version: u32) {
+    env.as_contract(contract, || {
+        env.storage()
+            .instance()
+            .set(&(soroban_sdk::Symbol::new(env, "SchemaVersion"),), &version);
+    });
 }
