@@ -1,4 +1,3 @@
-use callora_types::admin::HandoverError;
 use soroban_sdk::contracterror;
 
 /// Every way a revenue-pool call can fail. Codes 200–299 (see
@@ -31,13 +30,4 @@ pub enum RevenuePoolError {
     AlreadyMigrated = 255,
 }
 
-impl From<HandoverError> for RevenuePoolError {
-    fn from(e: HandoverError) -> Self {
-        match e {
-            HandoverError::NoPendingAdmin => RevenuePoolError::NoPendingAdmin,
-            HandoverError::PendingAdminExpired => RevenuePoolError::PendingAdminExpired,
-            HandoverError::NotPendingAdmin => RevenuePoolError::NotPendingAdmin,
-            HandoverError::InvalidExpiry => RevenuePoolError::InvalidExpiry,
-        }
-    }
-}
+callora_types::handover_errors!(RevenuePoolError);

@@ -1,4 +1,3 @@
-use callora_types::admin::HandoverError;
 use soroban_sdk::contracterror;
 
 /// Every way a settlement call can fail. Codes 300–399 (see
@@ -44,13 +43,4 @@ pub enum SettlementError {
     AlreadyMigrated = 355,
 }
 
-impl From<HandoverError> for SettlementError {
-    fn from(e: HandoverError) -> Self {
-        match e {
-            HandoverError::NoPendingAdmin => SettlementError::NoPendingAdmin,
-            HandoverError::PendingAdminExpired => SettlementError::PendingAdminExpired,
-            HandoverError::NotPendingAdmin => SettlementError::NotPendingAdmin,
-            HandoverError::InvalidExpiry => SettlementError::InvalidExpiry,
-        }
-    }
-}
+callora_types::handover_errors!(SettlementError);

@@ -36,6 +36,26 @@ pub enum HandoverError {
     InvalidExpiry,
 }
 
+/// Implements `From<HandoverError>` for a contract's error enum, whose
+/// variants `NoPendingAdmin`, `PendingAdminExpired`, `NotPendingAdmin` and
+/// `InvalidExpiry` carry the codes `base + 51 ..= base + 54`.
+#[macro_export]
+macro_rules! handover_errors {
+    ($error:ident) => {
+        impl From<$crate::admin::HandoverError> for $error {
+            fn from(e: $crate::admin::HandoverError) -> Self {
+                use $crate::admin::HandoverError as H;
+                match e {
+                    H::NoPendingAdmin => $error::NoPendingAdmin,
+                    H::PendingAdminExpired => $error::PendingAdminExpired,
+                    H::NotPendingAdmin => $error::NotPendingAdmin,
+                    H::InvalidExpiry => $error::InvalidExpiry,
+                }
+            }
+        }
+    };
+}
+
 /// Opens (or replaces) a proposal for `new_admin`, valid through ledger
 /// `live_until_ledger`, and emits `admin_proposed`. `live_until_ledger == 0`
 /// cancels the open proposal (the event then carries 0).

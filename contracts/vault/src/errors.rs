@@ -1,4 +1,3 @@
-use callora_types::admin::HandoverError;
 use soroban_sdk::contracterror;
 
 /// Every way a vault call can fail. Codes 100–199 (see `callora_types::errors`).
@@ -65,13 +64,4 @@ pub enum VaultError {
     MigrationPending = 156,
 }
 
-impl From<HandoverError> for VaultError {
-    fn from(e: HandoverError) -> Self {
-        match e {
-            HandoverError::NoPendingAdmin => VaultError::NoPendingAdmin,
-            HandoverError::PendingAdminExpired => VaultError::PendingAdminExpired,
-            HandoverError::NotPendingAdmin => VaultError::NotPendingAdmin,
-            HandoverError::InvalidExpiry => VaultError::InvalidExpiry,
-        }
-    }
-}
+callora_types::handover_errors!(VaultError);
