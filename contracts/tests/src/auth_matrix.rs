@@ -9,13 +9,11 @@ extern crate std;
 
 use crate::{
     wasm::{revenue_pool, settlement, v1, vault},
-    world::{force_schema, vault_args, World},
+    world::{force_schema, refused_for_auth, vault_args, World},
 };
 use soroban_sdk::{
-    testutils::{Address as _, AuthorizedFunction, Logs as _, MockAuth, MockAuthInvoke},
-    vec,
-    xdr::{ScErrorCode, ScErrorType},
-    Address, Error, IntoVal, Symbol, Val, Vec,
+    testutils::{Address as _, AuthorizedFunction, MockAuth, MockAuthInvoke},
+    vec, Address, Error, IntoVal, Symbol, Val, Vec,
 };
 use std::{format, string::String, vec::Vec as StdVec};
 
@@ -496,11 +494,7 @@ fn run_cell(entry: &Entry, role: Role) -> Result<(), String> {
     let result =
         env.try_invoke_contract::<Val, Error>(&id, &Symbol::new(env, entry.name), args.clone());
     let auths = env.auths();
-    let trapped_on_auth = env
-        .logs()
-        .all()
-        .iter()
-        .any(|l| l.contains("VM call trapped") && l.contains("Error(Auth, InvalidAction)"));
+    let refused_on_auth = matches!(&result, Err(Ok(e)) if refused_for_auth(env, e));
     env.mock_all_auths();
     let permitted = entry.permitted.contains(&role);
     match (permitted, &result) {
@@ -520,14 +514,7 @@ fn run_cell(entry: &Entry, role: Role) -> Result<(), String> {
         (false, Err(Ok(err))) => {
             let expected = match entry.denied {
                 Denied::Code(code) => *err == Error::from_contract_error(code),
-                Denied::Auth => {
-                    trapped_on_auth
-                        && *err
-                            == Error::from_type_and_code(
-                                ScErrorType::Context,
-                                ScErrorCode::InvalidAction,
-                            )
-                }
+                Denied::Auth => refused_on_auth,
             };
             if !expected {
                 return Err(format!("expected {:?}, got {err:?}", entry.denied));

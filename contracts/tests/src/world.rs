@@ -145,3 +145,25 @@ pub fn force_schema(env: &Env, contract: &Address, version: u32) {
             .set(&(soroban_sdk::Symbol::new(env, "SchemaVersion"),), &version);
     });
 }
+
+/// Whether the last invocation was refused for a missing signature: the
+/// contract trapped with `Error(Auth, InvalidAction)` (seen in the
+/// diagnostic log), which reaches the caller as `Error(Context,
+/// InvalidAction)`.
+pub fn refused_for_auth(env: &Env, err: &soroban_sdk::Error) -> bool {
+    use soroban_sdk::{
+        testutils::Logs as _,
+        xdr::{ScErrorCode, ScErrorType},
+    };
+    let trapped = env
+        .logs()
+        .all()
+        .iter()
+        .any(|l| l.contains("VM call trapped") && l.contains("Error(Auth, InvalidAction)"));
+    trapped
+        && *err
+            == soroban_sdk::Error::from_type_and_code(
+                ScErrorType::Context,
+                ScErrorCode::InvalidAction,
+            )
+}
