@@ -9,6 +9,19 @@ pub struct Param {
 }
 
 impl Param {
+    /// A parameter, field or event parameter as the spec declares it.
+    fn from_spec<const N: u32, const D: u32>(
+        name: &stellar_xdr::StringM<N>,
+        ty: &ScSpecTypeDef,
+        doc: &stellar_xdr::StringM<D>,
+    ) -> Param {
+        Param {
+            name: text(name),
+            ty: type_name(ty),
+            doc: text(doc),
+        }
+    }
+
     pub fn optional(&self) -> bool {
         self.ty.starts_with("Option<")
     }
@@ -128,11 +141,7 @@ pub fn read(wasm: &[u8]) -> Result<Interface, String> {
                 inputs: f
                     .inputs
                     .iter()
-                    .map(|i| Param {
-                        name: text(&i.name),
-                        ty: type_name(&i.type_),
-                        doc: text(&i.doc),
-                    })
+                    .map(|i| Param::from_spec(&i.name, &i.type_, &i.doc))
                     .collect(),
                 output: f.outputs.first().map(type_name),
             }),
@@ -144,27 +153,19 @@ pub fn read(wasm: &[u8]) -> Result<Interface, String> {
                 }))
             }
             ScSpecEntry::EventV0(e) => {
-                let param = |p: &stellar_xdr::ScSpecEventParamV0| Param {
-                    name: text(&p.name),
-                    ty: type_name(&p.type_),
-                    doc: text(&p.doc),
+                let params_at = |location| {
+                    e.params
+                        .iter()
+                        .filter(|p| p.location == location)
+                        .map(|p| Param::from_spec(&p.name, &p.type_, &p.doc))
+                        .collect()
                 };
                 iface.events.push(Event {
                     name: text(&e.name),
                     doc: text(&e.doc),
                     prefix_topics: e.prefix_topics.iter().map(|t| text(&t.0)).collect(),
-                    topics: e
-                        .params
-                        .iter()
-                        .filter(|p| p.location == ScSpecEventParamLocationV0::TopicList)
-                        .map(param)
-                        .collect(),
-                    data: e
-                        .params
-                        .iter()
-                        .filter(|p| p.location == ScSpecEventParamLocationV0::Data)
-                        .map(param)
-                        .collect(),
+                    topics: params_at(ScSpecEventParamLocationV0::TopicList),
+                    data: params_at(ScSpecEventParamLocationV0::Data),
                     data_format: match e.data_format {
                         ScSpecEventDataFormat::SingleValue => "single-value",
                         ScSpecEventDataFormat::Vec => "vec",
@@ -179,11 +180,7 @@ pub fn read(wasm: &[u8]) -> Result<Interface, String> {
                 fields: s
                     .fields
                     .iter()
-                    .map(|f| Param {
-                        name: text(&f.name),
-                        ty: type_name(&f.type_),
-                        doc: text(&f.doc),
-                    })
+                    .map(|f| Param::from_spec(&f.name, &f.type_, &f.doc))
                     .collect(),
             }),
             _ => {}
