@@ -112,6 +112,26 @@ fn credit_pool(env: &Env, vault: &Address, amount: i128) -> Result<(), Settlemen
     Ok(())
 }
 
+/// Credits one developer and emits its event; the caller updates the
+/// developer total.
+fn credit_one(
+    env: &Env,
+    vault: &Address,
+    developer: Address,
+    amount: i128,
+) -> Result<(), SettlementError> {
+    check_positive(amount)?;
+    let balance = credit_developer(env, &developer, amount)?;
+    DeveloperCredited {
+        developer,
+        vault: vault.clone(),
+        amount,
+        balance,
+    }
+    .publish(env);
+    Ok(())
+}
+
 fn credit_developers(
     env: &Env,
     vault: &Address,
@@ -119,16 +139,8 @@ fn credit_developers(
 ) -> Result<i128, SettlementError> {
     let mut sum: i128 = 0;
     for credit in credits.iter() {
-        check_positive(credit.amount)?;
         sum = add(sum, credit.amount)?;
-        let balance = credit_developer(env, &credit.to, credit.amount)?;
-        DeveloperCredited {
-            developer: credit.to,
-            vault: vault.clone(),
-            amount: credit.amount,
-            balance,
-        }
-        .publish(env);
+        credit_one(env, vault, credit.to, credit.amount)?;
     }
     storage::set_developer_total(env, add(storage::developer_total(env), sum)?);
     Ok(sum)
@@ -266,14 +278,9 @@ impl Settlement {
         match (to_pool, developer) {
             (true, None) => credit_pool(&env, &caller, amount)?,
             (false, Some(developer)) => {
-                let credits = Vec::from_array(
-                    &env,
-                    [Payment {
-                        to: developer,
-                        amount,
-                    }],
-                );
-                credit_developers(&env, &caller, &credits)?;
+                credit_one(&env, &caller, developer, amount)?;
+                let total = add(storage::developer_total(&env), amount)?;
+                storage::set_developer_total(&env, total);
             }
             _ => return Err(SettlementError::InvalidPayment),
         }
