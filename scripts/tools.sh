@@ -32,8 +32,13 @@ ensure_stellar() {
     stellar --version | grep -q "stellar $STELLAR_CLI_VERSION"; then
     return
   fi
-  log "installing stellar-cli $STELLAR_CLI_VERSION from crates.io (once per machine, ~13 min)"
-  cargo install --locked stellar-cli --version "$STELLAR_CLI_VERSION" --no-default-features
+  log "installing stellar-cli $STELLAR_CLI_VERSION from crates.io (once per machine)"
+  # A lighter release profile for this one install: the CLI only builds and
+  # inspects WASMs here, so whole-program optimisation buys nothing.
+  CARGO_PROFILE_RELEASE_OPT_LEVEL=1 CARGO_PROFILE_RELEASE_LTO=off \
+    CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 CARGO_PROFILE_RELEASE_DEBUG=false \
+    CARGO_PROFILE_RELEASE_INCREMENTAL=false \
+    cargo install --locked stellar-cli --version "$STELLAR_CLI_VERSION" --no-default-features
 }
 
 ensure_wasm_opt() {
