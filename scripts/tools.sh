@@ -1,22 +1,45 @@
-# Sourced by the other scripts: installs what the build needs when missing,
-# detecting existing installs first so a second run installs nothing.
+# shellcheck shell=bash disable=SC2034  # sourced: the variables are used by the other scripts
+# Sourced by the other scripts: the facts they share (contract names, pinned
+# tool versions, optimizer flags), defined here once, and the installs of what
+# the build needs when missing, detecting existing installs first so a second
+# run installs nothing.
 # Prerequisite not installed here: Rust via rustup (the pinned toolchain in
 # rust-toolchain.toml is fetched by rustup on first use).
 
+# The deployable contracts, as their WASM file names (artifacts/<name>.wasm);
+# each one's crate is ${name//_/-}.
+CONTRACTS=(callora_vault callora_revenue_pool callora_settlement)
+# The benchmark's reference contract (tools/floor): built, measured and
+# size-gated like the others, never deployed or frozen.
+FLOOR=callora_floor
+
 STELLAR_CLI_VERSION=28.1.0
+# Debian bookworm's binaryen. The benchmark compares exact metered numbers,
+# which depend on the optimizer's output: another version fails the build.
+WASM_OPT_VERSION=108
+WASM_OPT_FLAGS=(-Oz --converge --mvp-features --enable-mutable-globals --enable-sign-ext
+  --enable-bulk-memory)
 TARPAULIN_VERSION=0.37.5
 
 log() { printf '==> %s\n' "$*" >&2; }
+die() {
+  printf 'error: %s\n' "$*" >&2
+  exit 1
+}
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-apt_install() {
+apt_update() {
   if [ -z "${APT_UPDATED:-}" ]; then
     as_root apt-get update -qq
     APT_UPDATED=1
   fi
+}
+
+apt_install() {
+  apt_update
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 
@@ -41,12 +64,37 @@ ensure_stellar() {
     cargo install --locked stellar-cli --version "$STELLAR_CLI_VERSION" --no-default-features
 }
 
+# The first line of `wasm-opt --version` when it is the pinned one: e.g.
+# `wasm-opt version 108` (Debian) or `wasm-opt version 108 (version_108)`.
+wasm_opt_pinned() {
+  case "$(wasm-opt --version 2>/dev/null | head -n1)" in
+    "wasm-opt version $WASM_OPT_VERSION" | "wasm-opt version $WASM_OPT_VERSION "*) return 0 ;;
+    *) return 1 ;;
+  esac
+}
+
 ensure_wasm_opt() {
-  if command -v wasm-opt >/dev/null 2>&1; then
+  if wasm_opt_pinned; then
     return
   fi
-  log "installing binaryen (wasm-opt) from Debian"
-  apt_install binaryen
+  if command -v wasm-opt >/dev/null 2>&1; then
+    die "$(command -v wasm-opt) is \"$(wasm-opt --version | head -n1)\"; the build is pinned" \
+      "to wasm-opt version $WASM_OPT_VERSION (the benchmark's metered costs depend on the" \
+      "optimizer's output). Install Debian bookworm's binaryen $WASM_OPT_VERSION or put" \
+      "wasm-opt $WASM_OPT_VERSION first on PATH."
+  fi
+  apt_update
+  local candidate
+  candidate=$(apt-cache policy binaryen | sed -n 's/^ *Candidate: *//p')
+  case "$candidate" in
+    "$WASM_OPT_VERSION"-*) ;;
+    *) die "wasm-opt missing and Debian offers binaryen ${candidate:-(none)}, not" \
+      "$WASM_OPT_VERSION (bookworm's, which the benchmark's numbers were measured with):" \
+      "install wasm-opt version $WASM_OPT_VERSION on PATH." ;;
+  esac
+  log "installing binaryen $candidate (wasm-opt) from Debian"
+  apt_install "binaryen=$candidate"
+  wasm_opt_pinned || die "binaryen $candidate installed, but wasm-opt is not version $WASM_OPT_VERSION"
 }
 
 ensure_tarpaulin() {
