@@ -2,8 +2,8 @@
 extern crate std;
 
 use crate::{
-    Distributed, RevenuePool, RevenuePoolClient, RevenuePoolError, MAX_BATCH_DISTRIBUTE,
-    SCHEMA_VERSION, VERSION,
+    Distributed, PoolInitialized, RevenuePool, RevenuePoolClient, RevenuePoolError,
+    MAX_BATCH_DISTRIBUTE, SCHEMA_VERSION, VERSION,
 };
 use callora_types::{
     events::{AdminProposed, Migrated, Upgraded},
@@ -80,19 +80,71 @@ fn views() {
 }
 
 #[test]
+fn code_version_3_schema_1() {
+    assert_eq!(VERSION, 3);
+    assert_eq!(VERSION, callora_types::CODE_VERSION);
+    assert_eq!(SCHEMA_VERSION, 1);
+}
+
+#[test]
+fn constructor_emits_pool_initialized() {
+    let env = callora_types::test_env();
+    let (admin, usdc) = (Address::generate(&env), Address::generate(&env));
+    let id = env.register(RevenuePool, (admin.clone(), usdc.clone()));
+    assert_eq!(
+        env.events().all().filter_by_contract(&id),
+        [PoolInitialized {
+            admin: admin.clone(),
+            usdc_token: usdc.clone()
+        }
+        .to_xdr(&env, &id)]
+    );
+    let pool = RevenuePoolClient::new(&env, &id);
+    assert_eq!(pool.get_admin(), admin);
+    assert_eq!(pool.get_usdc_token(), usdc);
+    assert_eq!(pool.schema_version(), SCHEMA_VERSION);
+}
+
+#[test]
+fn cancelling_a_proposal_names_the_cancelled_address() {
+    let t = T::new(0);
+    let (proposed, other) = (Address::generate(&t.env), Address::generate(&t.env));
+    assert_err!(
+        t.pool.try_set_admin(&t.admin, &other, &0),
+        RevenuePoolError::NoPendingAdmin
+    );
+    t.pool.set_admin(&t.admin, &proposed, &200);
+    t.pool.set_admin(&t.admin, &other, &0);
+    assert_eq!(
+        t.env.events().all().filter_by_contract(&t.pool.address),
+        [AdminProposed {
+            admin: t.admin.clone(),
+            pending_admin: proposed.clone(),
+            live_until_ledger: 0
+        }
+        .to_xdr(&t.env, &t.pool.address)]
+    );
+    assert_eq!(t.pool.get_pending_admin(), None);
+    assert_err!(
+        t.pool.try_accept_admin(&proposed),
+        RevenuePoolError::NoPendingAdmin
+    );
+    assert_eq!(t.pool.get_admin(), t.admin);
+}
+
+#[test]
 fn distribute_pays_and_emits() {
     let t = T::new(100);
     let dev = Address::generate(&t.env);
     t.pool.distribute(&t.admin, &dev, &30);
-    let events = t.env.events().all().filter_by_contract(&t.pool.address);
     assert_eq!(
-        events.events().last().unwrap().clone(),
-        Distributed {
+        t.env.events().all().filter_by_contract(&t.pool.address),
+        [Distributed {
             to: dev.clone(),
             amount: 30,
             balance: 70
         }
-        .to_xdr(&t.env, &t.pool.address)
+        .to_xdr(&t.env, &t.pool.address)]
     );
     assert_eq!(t.token.balance(&dev), 30);
     assert_eq!(t.pool.balance(), 70);
@@ -128,13 +180,27 @@ fn batch_distribute_is_atomic_and_bounded() {
     let (ok, to) = t.payments(3, 10);
     t.pool.batch_distribute(&t.admin, &ok);
     assert_eq!(
-        t.env
-            .events()
-            .all()
-            .filter_by_contract(&t.pool.address)
-            .events()
-            .len(),
-        3
+        t.env.events().all().filter_by_contract(&t.pool.address),
+        [
+            Distributed {
+                to: to[0].clone(),
+                amount: 10,
+                balance: 990
+            }
+            .to_xdr(&t.env, &t.pool.address),
+            Distributed {
+                to: to[1].clone(),
+                amount: 10,
+                balance: 980
+            }
+            .to_xdr(&t.env, &t.pool.address),
+            Distributed {
+                to: to[2].clone(),
+                amount: 10,
+                balance: 970
+            }
+            .to_xdr(&t.env, &t.pool.address),
+        ]
     );
     for a in &to {
         assert_eq!(t.token.balance(a), 10);
