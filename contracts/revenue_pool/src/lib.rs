@@ -25,7 +25,7 @@ use storage::DataKey;
 pub use storage::SCHEMA_VERSION;
 
 /// Code version returned by `version()`.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = callora_types::CODE_VERSION;
 /// Most payments in one `batch_distribute` (proven to fit mainnet limits by
 /// a test on the built WASM).
 pub const MAX_BATCH_DISTRIBUTE: u32 = 30;
@@ -71,9 +71,22 @@ fn pay(env: &Env, usdc: &token::TokenClient, held: i128, payments: &Vec<Payment>
 #[contractimpl]
 impl RevenuePool {
     /// Creates the pool (the playbook's `init`).
+    ///
+    /// # Authorization
+    /// None (runs once, at deployment).
+    ///
+    /// # Events
+    /// `pool_initialized`.
     pub fn __constructor(env: Env, admin: Address, usdc_token: Address) {
-        storage::set_config(&env, &storage::Config { admin, usdc_token });
+        storage::set_config(
+            &env,
+            &storage::Config {
+                admin: admin.clone(),
+                usdc_token: usdc_token.clone(),
+            },
+        );
         upgrade::init_schema(&env, SCHEMA_VERSION);
+        PoolInitialized { admin, usdc_token }.publish(&env);
     }
 
     /// The admin.
@@ -109,8 +122,11 @@ impl RevenuePool {
 
     /// The admin pays `amount` USDC to `to`.
     ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
+    ///
     /// # Errors
-    /// `NotAdmin`, `InvalidAmount`, `InvalidRecipient`, `InsufficientBalance`.
+    /// [`RevenuePoolError::NotAdmin`], [`RevenuePoolError::InvalidAmount`], [`RevenuePoolError::InvalidRecipient`], [`RevenuePoolError::InsufficientBalance`].
     ///
     /// # Events
     /// `distributed`.
@@ -126,9 +142,12 @@ impl RevenuePool {
 
     /// The admin pays every payment, atomically (1..=`MAX_BATCH_DISTRIBUTE`).
     ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
+    ///
     /// # Errors
-    /// `NotAdmin`, `InvalidBatchSize`, `InvalidAmount`, `InvalidRecipient`,
-    /// `Overflow`, `InsufficientBalance`.
+    /// [`RevenuePoolError::NotAdmin`], [`RevenuePoolError::InvalidBatchSize`], [`RevenuePoolError::InvalidAmount`], [`RevenuePoolError::InvalidRecipient`],
+    /// [`RevenuePoolError::Overflow`], [`RevenuePoolError::InsufficientBalance`].
     ///
     /// # Events
     /// One `distributed` per payment, in order.
@@ -161,8 +180,11 @@ impl RevenuePool {
     /// Proposes `new_admin`, who must accept on or before ledger
     /// `live_until_ledger` (at most 30 days ahead; 0 cancels the proposal).
     ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
+    ///
     /// # Errors
-    /// `NotAdmin`, `InvalidExpiry`, `NoPendingAdmin`.
+    /// [`RevenuePoolError::NotAdmin`], [`RevenuePoolError::InvalidExpiry`], [`RevenuePoolError::NoPendingAdmin`].
     ///
     /// # Events
     /// `admin_proposed`.
@@ -186,8 +208,11 @@ impl RevenuePool {
 
     /// The proposed admin accepts and becomes the admin.
     ///
+    /// # Authorization
+    /// `caller`, which must be the proposed admin.
+    ///
     /// # Errors
-    /// `NoPendingAdmin`, `NotPendingAdmin`, `PendingAdminExpired`.
+    /// [`RevenuePoolError::NoPendingAdmin`], [`RevenuePoolError::NotPendingAdmin`], [`RevenuePoolError::PendingAdminExpired`].
     ///
     /// # Events
     /// `admin_accepted`.
@@ -203,8 +228,11 @@ impl RevenuePool {
     /// Replaces this contract's code with the uploaded WASM `new_wasm_hash`
     /// (effective when this call returns); call `migrate` next.
     ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
+    ///
     /// # Errors
-    /// `NotAdmin`.
+    /// [`RevenuePoolError::NotAdmin`].
     ///
     /// # Events
     /// `upgraded`.
@@ -222,8 +250,11 @@ impl RevenuePool {
     /// Brings stored data to this code's schema version; runs once per
     /// version.
     ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
+    ///
     /// # Errors
-    /// `NotAdmin`, `AlreadyMigrated`.
+    /// [`RevenuePoolError::NotAdmin`], [`RevenuePoolError::AlreadyMigrated`].
     ///
     /// # Events
     /// `migrated`.

@@ -7,9 +7,16 @@
 //! always arrived. **Developers** withdraw their balance as real USDC; the
 //! **admin** registers vaults and distributes the global pool.
 //!
+//! **Redeploy-migration** (code version 3): the successor names this
+//! settlement with `set_predecessor`; only then does `retire` move the USDC
+//! to it, and the successor pulls the balances page by page with
+//! `import_balances`, each predecessor index exactly once, so a retried page
+//! books nothing twice.
+//!
 //! Invariant after every call: USDC held == global pool total + sum of
 //! developer balances (plus any USDC sent to the contract outside these
-//! calls, which stays unaccounted until `import_balances` books it).
+//! calls, which the admin books into the pool with `book_untracked`, and a
+//! predecessor's USDC until it is imported).
 #![no_std]
 
 mod errors;
@@ -20,7 +27,9 @@ mod storage;
 mod test;
 
 use callora_types::{
-    admin, ttl,
+    admin,
+    clients::SettlementClient as PeerClient,
+    ttl,
     types::{DeveloperBalance, Payment, PendingAdmin},
     upgrade,
 };
@@ -32,10 +41,11 @@ use storage::DataKey;
 pub use storage::{GlobalPool, SCHEMA_VERSION};
 
 /// Code version returned by `version()`.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = callora_types::CODE_VERSION;
 /// Most credits in one `receive_payments`.
 pub const MAX_BATCH_CREDITS: u32 = 100;
-/// Most balances in one `import_balances` (import larger sets in pages).
+/// Most predecessor balances one `import_balances` call reads (import larger
+/// sets in pages).
 pub const MAX_IMPORT: u32 = 50;
 /// Largest page of `get_developer_balances`.
 pub const MAX_PAGE_SIZE: u32 = 100;
@@ -86,12 +96,46 @@ fn check_recipient(env: &Env, to: &Address) -> Result<(), SettlementError> {
     Ok(())
 }
 
+/// A credited developer must be able to withdraw: neither the settlement
+/// itself nor a registered vault (contracts that never call `withdraw`).
+fn check_developer(env: &Env, developer: &Address) -> Result<(), SettlementError> {
+    check_recipient(env, developer)?;
+    if storage::is_vault(env, developer) {
+        return Err(SettlementError::InvalidRecipient);
+    }
+    Ok(())
+}
+
 /// Adds `amount` to `developer`'s balance; returns the new balance.
 fn credit_developer(env: &Env, developer: &Address, amount: i128) -> Result<i128, SettlementError> {
     let current = storage::developer_balance(env, developer);
     let balance = add(current.unwrap_or(0), amount)?;
     storage::set_developer_balance(env, developer, balance, current.is_some());
     Ok(balance)
+}
+
+/// Everything the contract has booked: the pool plus developer balances.
+fn accounted(env: &Env) -> Result<i128, SettlementError> {
+    add(
+        storage::pool(env).total_balance,
+        storage::developer_total(env),
+    )
+}
+
+fn held(env: &Env, usdc: &Address) -> i128 {
+    token::TokenClient::new(env, usdc).balance(&env.current_contract_address())
+}
+
+/// `ImportPending` while a predecessor's pool or balances are not all
+/// imported.
+fn require_import_done(env: &Env) -> Result<(), SettlementError> {
+    if let Some(predecessor) = storage::predecessor(env) {
+        let count = PeerClient::new(env, &predecessor).get_developer_count();
+        if !storage::pool_imported(env) || storage::import_cursor(env) < count {
+            return Err(SettlementError::ImportPending);
+        }
+    }
+    Ok(())
 }
 
 /// Pulls `amount` USDC from `vault` into the settlement.
@@ -121,6 +165,7 @@ fn credit_one(
     amount: i128,
 ) -> Result<(), SettlementError> {
     check_positive(amount)?;
+    check_developer(env, &developer)?;
     let balance = credit_developer(env, &developer, amount)?;
     DeveloperCredited {
         developer,
@@ -150,19 +195,29 @@ fn credit_developers(
 impl Settlement {
     /// Creates the settlement; `vault`, when given, is registered.
     ///
+    /// # Authorization
+    /// None (runs once, at deployment).
+    ///
     /// # Errors
-    /// `InvalidRecipient` (vault = settlement).
+    /// [`SettlementError::InvalidRecipient`] (vault = settlement).
     ///
     /// # Events
-    /// `vault_set` when a vault is registered.
+    /// `settlement_initialized`, then `vault_set` when a vault is registered.
     pub fn __constructor(
         env: Env,
         admin: Address,
         usdc_token: Address,
         vault: Option<Address>,
     ) -> Result<(), SettlementError> {
-        storage::set_config(&env, &storage::Config { admin, usdc_token });
+        storage::set_config(
+            &env,
+            &storage::Config {
+                admin: admin.clone(),
+                usdc_token: usdc_token.clone(),
+            },
+        );
         upgrade::init_schema(&env, SCHEMA_VERSION);
+        SettlementInitialized { admin, usdc_token }.publish(&env);
         if let Some(vault) = vault {
             check_recipient(&env, &vault)?;
             storage::set_vault(&env, &vault, true);
@@ -197,6 +252,16 @@ impl Settlement {
         storage::successor(&env)
     }
 
+    /// The settlement this one takes over from, if any.
+    pub fn get_predecessor(env: Env) -> Option<Address> {
+        storage::predecessor(&env)
+    }
+
+    /// The predecessor index the next `import_balances` starts at.
+    pub fn get_import_cursor(env: Env) -> u32 {
+        storage::import_cursor(&env)
+    }
+
     /// Whether `vault` may pay in.
     pub fn is_vault(env: Env, vault: Address) -> bool {
         storage::is_vault(&env, &vault)
@@ -211,7 +276,7 @@ impl Settlement {
     /// `limit` (1..=`MAX_PAGE_SIZE`) of them. An empty page means the end.
     ///
     /// # Errors
-    /// `InvalidLimit`.
+    /// [`SettlementError::InvalidLimit`].
     pub fn get_developer_balances(
         env: Env,
         start: u32,
@@ -257,12 +322,18 @@ impl Settlement {
 
     // ----- payments in -------------------------------------------------
 
-    /// A registered vault (`caller`, which must authorize) pays `amount`:
-    /// the settlement pulls the USDC from the vault, then credits the global
-    /// pool (`to_pool`, no `developer`) or `developer` (`!to_pool`).
+    /// A registered vault (`caller`) pays `amount`: the settlement pulls the
+    /// USDC from the vault, then credits the global pool (`to_pool`, no
+    /// `developer`) or `developer` (`!to_pool`).
+    ///
+    /// # Authorization
+    /// `caller`, which must be a registered vault.
     ///
     /// # Errors
-    /// `Retired`, `NotVault`, `InvalidAmount`, `InvalidPayment`, `Overflow`.
+    /// [`SettlementError::Retired`], [`SettlementError::NotVault`],
+    /// [`SettlementError::InvalidAmount`], [`SettlementError::InvalidPayment`],
+    /// [`SettlementError::InvalidRecipient`] (`developer` is the settlement
+    /// or a registered vault), [`SettlementError::Overflow`].
     ///
     /// # Events
     /// `pool_credited` or `developer_credited`.
@@ -292,10 +363,15 @@ impl Settlement {
     /// `pool_amount` + the sum of `credits` in one transfer, credits the pool
     /// with `pool_amount` (may be 0) and each credit's developer (`to`).
     ///
+    /// # Authorization
+    /// `caller`, which must be a registered vault.
+    ///
     /// # Errors
-    /// `Retired`, `NotVault`, `InvalidBatchSize` (more than `MAX_BATCH_CREDITS`),
-    /// `InvalidAmount` (negative pool amount, non-positive credit, or nothing
-    /// to pay), `Overflow`.
+    /// [`SettlementError::Retired`], [`SettlementError::NotVault`],
+    /// [`SettlementError::InvalidBatchSize`] (more than `MAX_BATCH_CREDITS`),
+    /// [`SettlementError::InvalidAmount`] (negative pool amount, non-positive
+    /// credit, or nothing to pay), [`SettlementError::InvalidRecipient`],
+    /// [`SettlementError::Overflow`].
     ///
     /// # Events
     /// `pool_credited` (when `pool_amount` > 0), then one `developer_credited`
@@ -324,11 +400,14 @@ impl Settlement {
 
     // ----- payments out ------------------------------------------------
 
-    /// `developer` (who must authorize) withdraws `amount` of their balance
-    /// as USDC.
+    /// `developer` withdraws `amount` of their balance as USDC.
+    ///
+    /// # Authorization
+    /// `developer`.
     ///
     /// # Errors
-    /// `Retired`, `InvalidAmount`, `InsufficientBalance`.
+    /// [`SettlementError::Retired`], [`SettlementError::InvalidAmount`],
+    /// [`SettlementError::InsufficientBalance`].
     ///
     /// # Events
     /// `developer_withdrawal`.
@@ -360,9 +439,13 @@ impl Settlement {
 
     /// The admin pays `amount` from the global pool to `to`.
     ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
+    ///
     /// # Errors
-    /// `NotAdmin`, `Retired`, `InvalidAmount`, `InvalidRecipient`,
-    /// `InsufficientPool`.
+    /// [`SettlementError::NotAdmin`], [`SettlementError::Retired`],
+    /// [`SettlementError::InvalidAmount`], [`SettlementError::InvalidRecipient`],
+    /// [`SettlementError::InsufficientPool`].
     ///
     /// # Events
     /// `pool_distributed`.
@@ -400,8 +483,12 @@ impl Settlement {
 
     /// Registers (`allowed`) or deregisters a vault.
     ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
+    ///
     /// # Errors
-    /// `NotAdmin`, `InvalidRecipient` (the settlement itself).
+    /// [`SettlementError::NotAdmin`], [`SettlementError::InvalidRecipient`]
+    /// (the settlement itself).
     ///
     /// # Events
     /// `vault_set`.
@@ -419,70 +506,164 @@ impl Settlement {
         Ok(())
     }
 
-    /// Redeploy-migration: books developer `balances` (added to any existing
-    /// balance) and `pool_amount` into the pool. Refused unless the USDC the
-    /// contract holds covers everything already accounted plus the import,
-    /// so move the USDC first. Import large sets in pages of `MAX_IMPORT`.
+    /// The admin books USDC the settlement holds beyond everything it
+    /// accounts for (sent to it outside its calls) into the global pool.
+    /// Returns the amount booked.
+    ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
     ///
     /// # Errors
-    /// `NotAdmin`, `Retired`, `InvalidBatchSize`, `InvalidAmount`,
-    /// `ImportNotBacked`, `Overflow`.
+    /// [`SettlementError::NotAdmin`], [`SettlementError::Retired`],
+    /// [`SettlementError::ImportPending`], [`SettlementError::NothingToBook`],
+    /// [`SettlementError::Overflow`].
     ///
     /// # Events
-    /// `balances_imported`.
-    pub fn import_balances(
-        env: Env,
-        caller: Address,
-        balances: Vec<DeveloperBalance>,
-        pool_amount: i128,
-    ) -> Result<(), SettlementError> {
+    /// `untracked_booked`.
+    pub fn book_untracked(env: Env, caller: Address) -> Result<i128, SettlementError> {
         let config = require_admin(&env, &caller)?;
         require_active(&env)?;
-        if balances.len() > MAX_IMPORT || (balances.is_empty() && pool_amount == 0) {
-            return Err(SettlementError::InvalidBatchSize);
+        require_import_done(&env)?;
+        let amount = held(&env, &config.usdc_token) - accounted(&env)?;
+        if amount <= 0 {
+            return Err(SettlementError::NothingToBook);
         }
-        if pool_amount < 0 {
-            return Err(SettlementError::InvalidAmount);
-        }
-        let mut developer_amount: i128 = 0;
-        for entry in balances.iter() {
-            check_positive(entry.balance)?;
-            developer_amount = add(developer_amount, entry.balance)?;
-        }
-        let pool = storage::pool(&env);
-        let developer_total = storage::developer_total(&env);
-        let accounted = add(add(pool.total_balance, developer_total)?, developer_amount)?;
-        let accounted = add(accounted, pool_amount)?;
-        let held = token::TokenClient::new(&env, &config.usdc_token)
-            .balance(&env.current_contract_address());
-        if held < accounted {
-            return Err(SettlementError::ImportNotBacked);
-        }
-        for entry in balances.iter() {
-            credit_developer(&env, &entry.developer, entry.balance)?;
-        }
-        storage::set_developer_total(&env, developer_total + developer_amount);
-        if pool_amount > 0 {
-            storage::set_pool_total(&env, pool.total_balance + pool_amount);
-        }
-        BalancesImported {
-            developers: balances.len(),
-            developer_amount,
-            pool_amount,
+        let total_balance = add(storage::pool(&env).total_balance, amount)?;
+        storage::set_pool_total(&env, total_balance);
+        UntrackedBooked {
+            amount,
+            total_balance,
         }
         .publish(&env);
+        Ok(amount)
+    }
+
+    /// Redeploy-migration, on the new settlement: names `predecessor`, the
+    /// settlement this one takes over from. Only then can the predecessor
+    /// `retire` in its favour. Set once.
+    ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
+    ///
+    /// # Errors
+    /// [`SettlementError::NotAdmin`], [`SettlementError::PredecessorAlreadySet`],
+    /// [`SettlementError::InvalidRecipient`] (the settlement itself),
+    /// [`SettlementError::TokenMismatch`].
+    ///
+    /// # Events
+    /// `predecessor_set`.
+    pub fn set_predecessor(
+        env: Env,
+        caller: Address,
+        predecessor: Address,
+    ) -> Result<(), SettlementError> {
+        let config = require_admin(&env, &caller)?;
+        if storage::predecessor(&env).is_some() {
+            return Err(SettlementError::PredecessorAlreadySet);
+        }
+        check_recipient(&env, &predecessor)?;
+        match PeerClient::new(&env, &predecessor).try_get_usdc_token() {
+            Ok(Ok(token)) if token == config.usdc_token => {}
+            _ => return Err(SettlementError::TokenMismatch),
+        }
+        storage::set_predecessor(&env, &predecessor);
+        PredecessorSet { predecessor }.publish(&env);
         Ok(())
     }
 
-    /// Redeploy-migration: moves every unit of USDC the settlement holds to
-    /// `successor` (the new settlement) and retires this one: payments in,
-    /// withdrawals, pool distributions and imports are refused from then on,
-    /// while every view keeps answering so balances can be exported and
-    /// imported into the successor. Re-point the vaults first. Returns the
-    /// amount moved.
+    /// Redeploy-migration, on the new settlement: imports the next page of
+    /// at most `limit` (1..=`MAX_IMPORT`) of the retired predecessor's
+    /// developer balances, read from the predecessor itself, and with the
+    /// first page its global pool. Each predecessor index is imported exactly
+    /// once, so an operator retrying a call after a time-out books nothing
+    /// twice: the retry imports the next page, or nothing once all are in.
+    /// Refused unless the USDC held covers everything booked. Returns how
+    /// many predecessor entries this call consumed (0 = all imported).
+    ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
     ///
     /// # Errors
-    /// `NotAdmin`, `Retired`, `InvalidRecipient`.
+    /// [`SettlementError::NotAdmin`], [`SettlementError::Retired`],
+    /// [`SettlementError::InvalidBatchSize`] (`limit`),
+    /// [`SettlementError::NoPredecessor`],
+    /// [`SettlementError::PredecessorNotRetired`],
+    /// [`SettlementError::InvalidRecipient`] (an imported developer is this
+    /// settlement or a registered vault), [`SettlementError::ImportNotBacked`],
+    /// [`SettlementError::Overflow`].
+    ///
+    /// # Events
+    /// `balances_imported` (when anything was imported).
+    pub fn import_balances(env: Env, caller: Address, limit: u32) -> Result<u32, SettlementError> {
+        let config = require_admin(&env, &caller)?;
+        require_active(&env)?;
+        if limit == 0 || limit > MAX_IMPORT {
+            return Err(SettlementError::InvalidBatchSize);
+        }
+        let predecessor = storage::predecessor(&env).ok_or(SettlementError::NoPredecessor)?;
+        let source = PeerClient::new(&env, &predecessor);
+        if source.get_successor() != Some(env.current_contract_address()) {
+            return Err(SettlementError::PredecessorNotRetired);
+        }
+        let cursor = storage::import_cursor(&env);
+        let page = source.get_developer_balances(&cursor, &limit);
+        let pool_amount = if storage::pool_imported(&env) {
+            0
+        } else {
+            storage::set_pool_imported(&env);
+            source.get_global_pool().total_balance
+        };
+        if page.is_empty() && pool_amount == 0 {
+            return Ok(0);
+        }
+        let mut balances = Vec::new(&env);
+        let mut developer_amount: i128 = 0;
+        for entry in page.iter() {
+            if entry.balance > 0 {
+                check_developer(&env, &entry.developer)?;
+                credit_developer(&env, &entry.developer, entry.balance)?;
+                developer_amount = add(developer_amount, entry.balance)?;
+                balances.push_back(entry);
+            }
+        }
+        storage::set_developer_total(&env, add(storage::developer_total(&env), developer_amount)?);
+        if pool_amount > 0 {
+            storage::set_pool_total(&env, add(storage::pool(&env).total_balance, pool_amount)?);
+        }
+        if held(&env, &config.usdc_token) < accounted(&env)? {
+            return Err(SettlementError::ImportNotBacked);
+        }
+        let next_index = cursor + page.len();
+        storage::set_import_cursor(&env, next_index);
+        ttl::extend_instance(&env);
+        BalancesImported {
+            predecessor,
+            developers: balances.len(),
+            balances,
+            developer_amount,
+            pool_amount,
+            next_index,
+        }
+        .publish(&env);
+        Ok(page.len())
+    }
+
+    /// Redeploy-migration, on the old settlement: moves every unit of USDC
+    /// it holds to `successor` and retires this one. `successor` must be a
+    /// settlement on the same token that named this one as its predecessor
+    /// (`set_predecessor`). From then on payments in, withdrawals, pool
+    /// distributions and imports are refused, while every view keeps
+    /// answering so the successor can import the balances. Re-point the
+    /// vaults first. Returns the amount moved.
+    ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
+    ///
+    /// # Errors
+    /// [`SettlementError::NotAdmin`], [`SettlementError::Retired`],
+    /// [`SettlementError::InvalidRecipient`] (the settlement itself),
+    /// [`SettlementError::ImportPending`] (this settlement's own import is
+    /// unfinished), [`SettlementError::SuccessorNotAccepted`].
     ///
     /// # Events
     /// `retired`.
@@ -490,8 +671,15 @@ impl Settlement {
         let config = require_admin(&env, &caller)?;
         require_active(&env)?;
         check_recipient(&env, &successor)?;
-        let usdc = token::TokenClient::new(&env, &config.usdc_token);
+        require_import_done(&env)?;
         let this = env.current_contract_address();
+        let next = PeerClient::new(&env, &successor);
+        let accepted = matches!(next.try_get_usdc_token(), Ok(Ok(token)) if token == config.usdc_token)
+            && matches!(next.try_get_predecessor(), Ok(Ok(Some(p))) if p == this);
+        if !accepted {
+            return Err(SettlementError::SuccessorNotAccepted);
+        }
+        let usdc = token::TokenClient::new(&env, &config.usdc_token);
         let amount = usdc.balance(&this);
         if amount > 0 {
             usdc.transfer(&this, &successor, &amount);
@@ -501,11 +689,41 @@ impl Settlement {
         Ok(amount)
     }
 
+    /// Maintenance after an upgrade from schema 1: records the pagination
+    /// index of developers credited before code version 3 (so later credits
+    /// keep their `DeveloperAt` entry alive) and extends the index entries
+    /// of `start..start + limit` (`limit` 1..=`MAX_PAGE_SIZE`). Moves no
+    /// money and changes no balance, so anyone may call it. Returns how many
+    /// index entries were recorded.
+    ///
+    /// # Authorization
+    /// None.
+    ///
+    /// # Errors
+    /// [`SettlementError::InvalidLimit`].
+    pub fn extend_index(env: Env, start: u32, limit: u32) -> Result<u32, SettlementError> {
+        if limit == 0 || limit > MAX_PAGE_SIZE {
+            return Err(SettlementError::InvalidLimit);
+        }
+        let end = storage::developer_count(&env).min(start.saturating_add(limit));
+        let mut recorded = 0;
+        for index in start..end {
+            let developer = storage::developer_at(&env, index);
+            if storage::keep_index(&env, index, &developer) {
+                recorded += 1;
+            }
+        }
+        Ok(recorded)
+    }
+
     /// Proposes `new_admin`, who must accept on or before ledger
     /// `live_until_ledger` (at most 30 days ahead; 0 cancels the proposal).
     ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
+    ///
     /// # Errors
-    /// `NotAdmin`, `InvalidExpiry`, `NoPendingAdmin`.
+    /// [`SettlementError::NotAdmin`], [`SettlementError::InvalidExpiry`], [`SettlementError::NoPendingAdmin`].
     ///
     /// # Events
     /// `admin_proposed`.
@@ -529,8 +747,11 @@ impl Settlement {
 
     /// The proposed admin accepts and becomes the admin.
     ///
+    /// # Authorization
+    /// `caller`, which must be the proposed admin.
+    ///
     /// # Errors
-    /// `NoPendingAdmin`, `NotPendingAdmin`, `PendingAdminExpired`.
+    /// [`SettlementError::NoPendingAdmin`], [`SettlementError::NotPendingAdmin`], [`SettlementError::PendingAdminExpired`].
     ///
     /// # Events
     /// `admin_accepted`.
@@ -546,8 +767,11 @@ impl Settlement {
     /// Replaces this contract's code with the uploaded WASM `new_wasm_hash`
     /// (effective when this call returns); call `migrate` next.
     ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
+    ///
     /// # Errors
-    /// `NotAdmin`.
+    /// [`SettlementError::NotAdmin`].
     ///
     /// # Events
     /// `upgraded`.
@@ -565,8 +789,11 @@ impl Settlement {
     /// Brings stored data to this code's schema version; runs once per
     /// version.
     ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
+    ///
     /// # Errors
-    /// `NotAdmin`, `AlreadyMigrated`.
+    /// [`SettlementError::NotAdmin`], [`SettlementError::AlreadyMigrated`].
     ///
     /// # Events
     /// `migrated`.

@@ -11,15 +11,26 @@
 //! | `Successor` | instance | `Address` (present = retired; code version 2) | instance policy |
 //! | `Vault(Address)` | persistent | `bool` (present = registered) | 30 d, extended on use |
 //! | `Developer(Address)` | persistent | `i128` balance | 30 d, extended on use |
-//! | `DeveloperAt(u32)` | persistent | `Address` (pagination index) | 30 d, extended on use |
+//! | `DeveloperAt(u32)` | persistent | `Address` (pagination index) | 30 d, extended with the developer's balance |
+//! | `DeveloperIndex(Address)` | persistent | `u32` (the developer's `DeveloperAt` index; schema 2) | 30 d, extended with the balance |
+//! | `Predecessor` | instance | `Address` (the settlement this one takes over from; schema 2) | instance policy |
+//! | `ImportCursor` | instance | `u32` next predecessor index to import (schema 2) | instance policy |
+//! | `PoolImported` | instance | `bool` (the predecessor's pool was booked; schema 2) | instance policy |
+//!
+//! Schema 2 only adds keys; code version 2 runs on it unchanged.
 //!
 //! Nothing grows in instance storage: each developer and vault has its own
 //! entry, so a payment costs the same with 1 or 10,000 developers.
 use callora_types::ttl;
+pub use callora_types::types::GlobalPool;
 use soroban_sdk::{contracttype, unwrap::UnwrapOptimized, Address, Env};
 
 /// Schema version of this layout.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// * 1 — code versions 1 and 2.
+/// * 2 — code version 3: `DeveloperIndex`, `Predecessor`, `ImportCursor`,
+///   `PoolImported` keys.
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[contracttype]
 #[derive(Clone)]
@@ -33,6 +44,10 @@ pub enum DataKey {
     Vault(Address),
     Developer(Address),
     DeveloperAt(u32),
+    DeveloperIndex(Address),
+    Predecessor,
+    ImportCursor,
+    PoolImported,
 }
 
 #[contracttype]
@@ -40,15 +55,6 @@ pub enum DataKey {
 pub struct Config {
     pub admin: Address,
     pub usdc_token: Address,
-}
-
-/// The global pool: USDC paid in without a developer, distributed by the admin.
-#[contracttype]
-#[derive(Clone, Debug, Eq, PartialEq)]
-pub struct GlobalPool {
-    pub total_balance: i128,
-    /// Ledger timestamp (seconds) of the last change.
-    pub last_updated: u64,
 }
 
 pub fn config(env: &Env) -> Config {
@@ -133,21 +139,47 @@ pub fn developer_balance(env: &Env, developer: &Address) -> Option<i128> {
     balance
 }
 
-/// Writes a balance; a developer seen for the first time (`known == false`)
-/// is appended to the pagination index.
+/// Writes a balance and keeps the developer's pagination entry alive with
+/// it; a developer seen for the first time (`known == false`) is appended to
+/// the pagination index.
 pub fn set_developer_balance(env: &Env, developer: &Address, balance: i128, known: bool) {
+    let persistent = env.storage().persistent();
     let key = DataKey::Developer(developer.clone());
-    env.storage().persistent().set(&key, &balance);
+    persistent.set(&key, &balance);
     ttl::extend_persistent(env, &key);
-    if !known {
-        let index = developer_count(env);
-        let at = DataKey::DeveloperAt(index);
-        env.storage().persistent().set(&at, developer);
-        ttl::extend_persistent(env, &at);
-        env.storage()
-            .instance()
-            .set(&DataKey::DeveloperCount, &(index + 1));
+    let index_key = DataKey::DeveloperIndex(developer.clone());
+    if known {
+        // Developers first credited before schema 2 have no index entry
+        // until `extend_index` records it.
+        if let Some(index) = persistent.get::<_, u32>(&index_key) {
+            ttl::extend_persistent(env, &index_key);
+            ttl::extend_persistent(env, &DataKey::DeveloperAt(index));
+        }
+        return;
     }
+    let index = developer_count(env);
+    let at = DataKey::DeveloperAt(index);
+    persistent.set(&at, developer);
+    ttl::extend_persistent(env, &at);
+    persistent.set(&index_key, &index);
+    ttl::extend_persistent(env, &index_key);
+    env.storage()
+        .instance()
+        .set(&DataKey::DeveloperCount, &(index + 1));
+}
+
+/// Records `developer`'s index (if missing) and extends both pagination
+/// entries; returns whether the index entry was new.
+pub fn keep_index(env: &Env, index: u32, developer: &Address) -> bool {
+    let persistent = env.storage().persistent();
+    let index_key = DataKey::DeveloperIndex(developer.clone());
+    let new = !persistent.has(&index_key);
+    if new {
+        persistent.set(&index_key, &index);
+    }
+    ttl::extend_persistent(env, &index_key);
+    ttl::extend_persistent(env, &DataKey::DeveloperAt(index));
+    new
 }
 
 pub fn developer_at(env: &Env, index: u32) -> Address {
@@ -166,4 +198,37 @@ pub fn successor(env: &Env) -> Option<Address> {
 pub fn set_successor(env: &Env, successor: &Address) {
     env.storage().instance().set(&DataKey::Successor, successor);
     ttl::extend_instance(env);
+}
+
+pub fn predecessor(env: &Env) -> Option<Address> {
+    env.storage().instance().get(&DataKey::Predecessor)
+}
+
+pub fn set_predecessor(env: &Env, predecessor: &Address) {
+    env.storage()
+        .instance()
+        .set(&DataKey::Predecessor, predecessor);
+    ttl::extend_instance(env);
+}
+
+/// The next predecessor index `import_balances` reads.
+pub fn import_cursor(env: &Env) -> u32 {
+    env.storage()
+        .instance()
+        .get(&DataKey::ImportCursor)
+        .unwrap_or(0)
+}
+
+pub fn set_import_cursor(env: &Env, cursor: u32) {
+    env.storage()
+        .instance()
+        .set(&DataKey::ImportCursor, &cursor);
+}
+
+pub fn pool_imported(env: &Env) -> bool {
+    env.storage().instance().has(&DataKey::PoolImported)
+}
+
+pub fn set_pool_imported(env: &Env) {
+    env.storage().instance().set(&DataKey::PoolImported, &true);
 }

@@ -126,6 +126,7 @@ fn a_year_of_daily_use_keeps_everything_live() {
             &10,
             &w.s(&std::format!("day-{day}")),
             &Some(s.developer.clone()),
+            &w.until(),
         );
         if day % 30 == 29 {
             s.vault.deposit(&s.depositor, &100);
@@ -134,8 +135,13 @@ fn a_year_of_daily_use_keeps_everything_live() {
         }
         if day % 90 == 0 {
             expected -= 5;
-            s.vault
-                .deduct(&w.backend, &5, &w.s(&std::format!("pool-{day}")), &None);
+            s.vault.deduct(
+                &w.backend,
+                &5,
+                &w.s(&std::format!("pool-{day}")),
+                &None,
+                &w.until(),
+            );
             w.settlement.distribute_pool(&w.admin, &s.developer, &5);
         }
         for id in &contracts[..2] {
@@ -175,8 +181,13 @@ fn a_year_of_daily_use_keeps_everything_live() {
 fn what_expires_when_idle_and_how_it_comes_back() {
     let s = setup();
     let (w, env) = (&s.w, &s.w.env);
-    s.vault
-        .deduct(&w.backend, &100, &w.s("req-1"), &Some(s.developer.clone()));
+    s.vault.deduct(
+        &w.backend,
+        &100,
+        &w.s("req-1"),
+        &Some(s.developer.clone()),
+        &w.until(),
+    );
     let metadata_key = key(env, (Symbol::new(env, "Metadata"), w.s("offer-1")));
     let request_key = key(env, (Symbol::new(env, "Request"), w.s("req-1")));
 
@@ -222,7 +233,8 @@ fn what_expires_when_idle_and_how_it_comes_back() {
     assert_eq!(w.settlement.get_developer_balance(&s.developer), 100);
     w.settlement.withdraw(&s.developer, &100);
     assert_eq!(w.balance(&s.developer), 100);
-    s.vault.deduct(&w.backend, &10, &w.s("req-1"), &None);
+    s.vault
+        .deduct(&w.backend, &10, &w.s("req-1"), &None, &w.until());
     assert_eq!(s.vault.balance(), 5_000_000 - 100 + 50 - 10);
     assert_eq!(w.balance(&s.vault.address), s.vault.balance());
     assert!(!archived(

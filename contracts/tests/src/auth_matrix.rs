@@ -9,7 +9,7 @@ extern crate std;
 
 use crate::{
     wasm::{revenue_pool, settlement, v1, vault},
-    world::{force_schema, refused_for_auth, vault_args, World},
+    world::{force_schema, legacy_vault_args, refused_for_auth, vault_args, World},
 };
 use soroban_sdk::{
     testutils::{Address as _, AuthorizedFunction, MockAuth, MockAuthInvoke},
@@ -96,10 +96,23 @@ fn deployment(migration_pending: bool) -> M {
     } else {
         vault::WASM
     };
-    let id = env.register(
-        code,
-        vault_args(&owner, &w.usdc, Some(&w.backend), Some(&w.pool.address)),
-    );
+    let id = if migration_pending {
+        env.register(
+            code,
+            legacy_vault_args(&owner, &w.usdc, Some(&w.backend), Some(&w.pool.address)),
+        )
+    } else {
+        env.register(
+            code,
+            vault_args(
+                &owner,
+                &w.admin,
+                &w.usdc,
+                Some(&w.backend),
+                Some(&w.pool.address),
+            ),
+        )
+    };
     let vault = vault::Client::new(env, &id);
     let hashes = [
         env.deployer().upload_contract_wasm(vault::WASM),
@@ -122,8 +135,14 @@ fn deployment(migration_pending: bool) -> M {
     w.sac.mint(&depositor, &10_000);
     vault.set_allowed_depositor(&owner, &depositor, &true);
     vault.deposit(&owner, &10_000);
-    vault.deduct(&w.backend, &500, &w.s("seed-dev"), &Some(developer.clone()));
-    vault.deduct(&w.backend, &100, &w.s("seed-pool"), &None);
+    vault.deduct(
+        &w.backend,
+        &500,
+        &w.s("seed-dev"),
+        &Some(developer.clone()),
+        &w.until(),
+    );
+    vault.deduct(&w.backend, &100, &w.s("seed-pool"), &None, &w.until());
     w.settlement.set_vault(&w.admin, &registered, &true);
     w.sac.mint(&registered, &10_000);
     w.sac.mint(&w.pool.address, &10_000);

@@ -12,7 +12,7 @@ extern crate std;
 use crate::{
     scale::{port, seed_developers},
     wasm::{revenue_pool, settlement, v1, vault},
-    world::{force_schema, vault_args, World},
+    world::{force_schema, legacy_vault_args, World},
 };
 use serde_json::{json, Value as Json};
 use soroban_sdk::{
@@ -239,16 +239,23 @@ fn entry_points(rec: &mut Rec) -> Row {
     rec.take(env, "settlement.withdraw");
     s.distribute_pool(&w.admin, &dev, &10);
     rec.take(env, "settlement.distribute_pool");
-    w.sac.mint(&s.address, &20);
-    let import = vec![
+    // Redeploy-migration onto a successor (a second instance of this build).
+    let next = settlement::Client::new(
         env,
-        settlement::DeveloperBalance {
-            developer: Address::generate(env),
-            balance: 10,
-        },
-    ];
-    s.import_balances(&w.admin, &import, &10);
-    rec.take(env, "settlement.import_balances (1 developer + pool)");
+        &env.register(
+            settlement::WASM,
+            (w.admin.clone(), w.usdc.clone(), None::<Address>),
+        ),
+    );
+    next.set_predecessor(&w.admin, &s.address);
+    rec.take(env, "settlement.set_predecessor");
+    w.sac.mint(&s.address, &20);
+    s.book_untracked(&w.admin);
+    rec.take(env, "settlement.book_untracked");
+    s.retire(&w.admin, &next.address);
+    rec.take(env, "settlement.retire");
+    next.import_balances(&w.admin, &50);
+    rec.take(env, "settlement.import_balances (first page + pool)");
     for (name, f) in [
         ("get_admin", &(|| ignore(s.get_admin())) as &dyn Fn()),
         ("get_pending_admin", &|| ignore(s.get_pending_admin())),
@@ -351,12 +358,12 @@ fn entry_points(rec: &mut Rec) -> Row {
     v.withdraw_to(&dev, &10);
     rec.take(env, "vault.withdraw_to");
     let ids = request_ids(&w, "single", 6);
-    v.deduct(&w.backend, &10, &ids[4], &Some(dev.clone()));
+    v.deduct(&w.backend, &10, &ids[4], &Some(dev.clone()), &w.until());
     rec.take(
         env,
         "vault.deduct (revenue pool, first: creates the pool's USDC balance)",
     );
-    v.deduct(&w.backend, &10, &ids[0], &Some(dev.clone()));
+    v.deduct(&w.backend, &10, &ids[0], &Some(dev.clone()), &w.until());
     rec.take(env, "vault.deduct (revenue pool)");
     let mut batch = Vec::new(env);
     for id in request_ids(&w, "ten", 10) {
@@ -366,7 +373,7 @@ fn entry_points(rec: &mut Rec) -> Row {
             developer: None,
         });
     }
-    v.batch_deduct(&w.backend, &batch);
+    v.batch_deduct(&w.backend, &batch, &w.until());
     rec.take(env, "vault.batch_deduct (10 items, revenue pool)");
     let friend = Address::generate(env);
     v.set_allowed_depositor(o, &friend, &true);
@@ -384,16 +391,16 @@ fn entry_points(rec: &mut Rec) -> Row {
     w.settlement.set_vault(&w.admin, &v.address, &true);
     v.set_settlement(o, &Some(w.settlement.address.clone()));
     rec.take(env, "vault.set_settlement");
-    v.deduct(&w.backend, &10, &ids[5], &None);
+    v.deduct(&w.backend, &10, &ids[5], &None, &w.until());
     rec.take(
         env,
         "vault.deduct (settlement, first: creates the settlement's USDC balance)",
     );
-    v.deduct(&w.backend, &10, &ids[1], &Some(dev.clone()));
+    v.deduct(&w.backend, &10, &ids[1], &Some(dev.clone()), &w.until());
     rec.take(env, "vault.deduct (settlement, new developer)");
-    v.deduct(&w.backend, &10, &ids[2], &Some(dev.clone()));
+    v.deduct(&w.backend, &10, &ids[2], &Some(dev.clone()), &w.until());
     rec.take(env, "vault.deduct (settlement, known developer)");
-    v.deduct(&w.backend, &10, &ids[3], &None);
+    v.deduct(&w.backend, &10, &ids[3], &None, &w.until());
     rec.take(env, "vault.deduct (settlement pool)");
     v.set_metadata(
         o,
@@ -439,7 +446,7 @@ fn entry_points(rec: &mut Rec) -> Row {
     let hash = env.deployer().upload_contract_wasm(vault::WASM);
     v.upgrade(&next, &hash);
     rec.take(env, "vault.upgrade");
-    let old = env.register(v1::vault::WASM, vault_args(o, &w.usdc, None, None));
+    let old = env.register(v1::vault::WASM, legacy_vault_args(o, &w.usdc, None, None));
     let old = vault::Client::new(env, &old);
     old.upgrade(o, &hash);
     old.migrate(o);
@@ -461,7 +468,10 @@ fn batch_deduct(n: u32, settle: bool) -> Option<Row> {
             developer: settle.then(|| Address::generate(&w.env)),
         });
     }
-    c.vault.try_batch_deduct(&w.backend, &items).ok()?.ok()?;
+    c.vault
+        .try_batch_deduct(&w.backend, &items, &w.until())
+        .ok()?
+        .ok()?;
     Some(measure(&w.env, "batch_deduct"))
 }
 

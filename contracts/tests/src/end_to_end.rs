@@ -45,12 +45,23 @@ fn whole_money_flow_to_the_unit() {
     assert_eq!(bob.vault.deposit(&bob.owner, &3_000), 3_000);
 
     // Single deducts, with and without a developer.
+    alice.vault.deduct(
+        &w.backend,
+        &100,
+        &w.s("a-1"),
+        &Some(dev1.clone()),
+        &w.until(),
+    );
     alice
         .vault
-        .deduct(&w.backend, &100, &w.s("a-1"), &Some(dev1.clone()));
-    alice.vault.deduct(&w.backend, &50, &w.s("a-2"), &None);
-    bob.vault
-        .deduct(&w.backend, &70, &w.s("b-1"), &Some(dev2.clone()));
+        .deduct(&w.backend, &50, &w.s("a-2"), &None, &w.until());
+    bob.vault.deduct(
+        &w.backend,
+        &70,
+        &w.s("b-1"),
+        &Some(dev2.clone()),
+        &w.until(),
+    );
     // A batch mixing developers and the pool.
     let batch = vec![
         &w.env,
@@ -70,7 +81,10 @@ fn whole_money_flow_to_the_unit() {
             developer: None,
         },
     ];
-    assert_eq!(alice.vault.batch_deduct(&w.backend, &batch), 3_790);
+    assert_eq!(
+        alice.vault.batch_deduct(&w.backend, &batch, &w.until()),
+        3_790
+    );
     let bob_batch = vec![
         &w.env,
         vault::DeductItem {
@@ -84,13 +98,20 @@ fn whole_money_flow_to_the_unit() {
             developer: Some(dev1.clone()),
         },
     ];
-    assert_eq!(bob.vault.batch_deduct(&w.backend, &bob_batch), 2_920);
+    assert_eq!(
+        bob.vault.batch_deduct(&w.backend, &bob_batch, &w.until()),
+        2_920
+    );
 
     // Idempotent retry: nothing moves.
     assert_eq!(
-        alice
-            .vault
-            .try_deduct(&w.backend, &100, &w.s("a-1"), &Some(dev1.clone())),
+        alice.vault.try_deduct(
+            &w.backend,
+            &100,
+            &w.s("a-1"),
+            &Some(dev1.clone()),
+            &w.until()
+        ),
         Err(Ok(vault::VaultError::DuplicateRequest))
     );
 
@@ -166,7 +187,8 @@ fn unregistered_vault_cannot_pay_settlement() {
     w.settlement.set_vault(&w.admin, &c.vault.address, &false);
     // The settlement's NotVault (301) propagates out of the vault's deduct.
     assert_eq!(
-        c.vault.try_deduct(&w.backend, &10, &w.s("r"), &None),
+        c.vault
+            .try_deduct(&w.backend, &10, &w.s("r"), &None, &w.until()),
         Err(Err(InvokeError::Contract(301)))
     );
     // Called directly by an unregistered address: typed NotVault.
@@ -207,11 +229,14 @@ fn non_admin_and_wrong_developer_get_typed_errors() {
     c.vault.deposit(&c.owner, &1_000);
     let (dev, other) = (Address::generate(&w.env), Address::generate(&w.env));
     c.vault
-        .deduct(&w.backend, &100, &w.s("r1"), &Some(dev.clone()));
-    c.vault.deduct(&w.backend, &50, &w.s("r2"), &None);
+        .deduct(&w.backend, &100, &w.s("r1"), &Some(dev.clone()), &w.until());
+    c.vault
+        .deduct(&w.backend, &50, &w.s("r2"), &None, &w.until());
     let pool_payer = w.consumer(1_000, false);
     pool_payer.vault.deposit(&pool_payer.owner, &100);
-    pool_payer.vault.deduct(&w.backend, &100, &w.s("r3"), &None);
+    pool_payer
+        .vault
+        .deduct(&w.backend, &100, &w.s("r3"), &None, &w.until());
 
     assert_eq!(
         w.settlement.try_distribute_pool(&other, &other, &50),

@@ -14,7 +14,7 @@ extern crate std;
 
 use crate::{
     wasm::{revenue_pool, settlement, v1, vault},
-    world::{force_schema, vault_args},
+    world::{force_schema, legacy_vault_args, vault_args},
 };
 use serde_json::{json, Map as JsonMap, Value as Json};
 use soroban_sdk::{
@@ -146,15 +146,18 @@ fn emit_all(version: u32) -> Captured {
     st.distribute_pool(&w.admin, &dev, &30);
     r.take("settlement", &s_id);
     w.sac.mint(&s_id, &15);
-    let imported = vec![
-        env,
-        settlement::DeveloperBalance {
-            developer: dev.clone(),
-            balance: 10,
-        },
-    ];
-    st.import_balances(&w.admin, &imported, &5);
-    r.take("settlement", &s_id);
+    if version < 3 {
+        let imported = vec![
+            env,
+            crate::wasm::v2::settlement::DeveloperBalance {
+                developer: dev.clone(),
+                balance: 10,
+            },
+        ];
+        crate::wasm::v2::settlement::Client::new(env, &s_id)
+            .import_balances(&w.admin, &imported, &5);
+        r.take("settlement", &s_id);
+    }
     let next = Address::generate(env);
     st.set_admin(&w.admin, &next, &2_000);
     r.take("settlement", &s_id);
@@ -189,17 +192,30 @@ fn emit_all(version: u32) -> Captured {
     // Vault.
     let owner = Address::generate(env);
     w.sac.mint(&owner, &10_000);
-    let v_id = env.register(
-        code.vault,
-        vault_args(&owner, &w.usdc, Some(&w.backend), Some(&p_id)),
-    );
+    let v_id = if version >= 3 {
+        env.register(
+            code.vault,
+            vault_args(&owner, &w.admin, &w.usdc, Some(&w.backend), Some(&p_id)),
+        )
+    } else {
+        env.register(
+            code.vault,
+            legacy_vault_args(&owner, &w.usdc, Some(&w.backend), Some(&p_id)),
+        )
+    };
     r.take("vault", &v_id);
     let v = vault::Client::new(env, &v_id);
     v.deposit(&owner, &1_000);
     r.take("vault", &v_id);
     v.withdraw(&100);
     r.take("vault", &v_id);
-    v.deduct(&w.backend, &25, &s("req-1"), &Some(dev.clone()));
+    v.deduct(
+        &w.backend,
+        &25,
+        &s("req-1"),
+        &Some(dev.clone()),
+        &crate::world::valid_until(env),
+    );
     r.take("vault", &v_id);
     let friend = Address::generate(env);
     v.set_allowed_depositor(&owner, &friend, &true);
@@ -240,7 +256,10 @@ fn emit_all(version: u32) -> Captured {
         r.take("vault", &v_id);
     } else {
         // The real path: a v1 vault upgraded to this code and migrated.
-        let old = env.register(v1::vault::WASM, vault_args(&owner, &w.usdc, None, None));
+        let old = env.register(
+            v1::vault::WASM,
+            legacy_vault_args(&owner, &w.usdc, None, None),
+        );
         let old = vault::Client::new(env, &old);
         old.upgrade(&owner, &env.deployer().upload_contract_wasm(code.vault));
         old.migrate(&owner);

@@ -28,4 +28,6 @@ mod limits;
 #[cfg(test)]
 mod properties;
 #[cfg(test)]
+mod review;
+#[cfg(test)]
 mod upgrade;

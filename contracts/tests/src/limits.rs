@@ -42,7 +42,7 @@ fn batch_deduct_maximum_fits_mainnet_limits() {
     c.vault.deposit(&c.owner, &1_000);
     let items = deduct_items(&w, MAX_BATCH_DEDUCT, "max");
     assert_eq!(
-        c.vault.batch_deduct(&w.backend, &items),
+        c.vault.batch_deduct(&w.backend, &items, &w.until()),
         1_000 - MAX_BATCH_DEDUCT as i128
     );
     let r = w.env.cost_estimate().resources();
@@ -60,7 +60,7 @@ fn batch_deduct_maximum_fits_mainnet_limits() {
 
     let over = deduct_items(&w, MAX_BATCH_DEDUCT + 1, "over");
     assert_eq!(
-        c.vault.try_batch_deduct(&w.backend, &over),
+        c.vault.try_batch_deduct(&w.backend, &over, &w.until()),
         Err(Ok(vault::VaultError::InvalidBatchSize))
     );
     assert_eq!(c.vault.balance(), 1_000 - MAX_BATCH_DEDUCT as i128);

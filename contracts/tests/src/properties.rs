@@ -277,6 +277,7 @@ impl Sim {
                     &amount,
                     &self.request(request),
                     &developer.map(|d| self.developers[d].clone()),
+                    &w.until(),
                 )
                 .is_ok()),
             Op::BatchDeduct { vault, items } => {
@@ -289,7 +290,7 @@ impl Sim {
                     });
                 }
                 ok(self.vaults[vault]
-                    .try_batch_deduct(&w.backend, &batch)
+                    .try_batch_deduct(&w.backend, &batch, &w.until())
                     .is_ok())
             }
             Op::Withdraw { vault, amount } => ok(self.vaults[vault].try_withdraw(&amount).is_ok()),

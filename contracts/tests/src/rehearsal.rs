@@ -16,7 +16,7 @@ extern crate std;
 
 use crate::{
     wasm::{revenue_pool, settlement, v1, vault},
-    world::vault_args,
+    world::legacy_vault_args,
 };
 use soroban_sdk::{
     testutils::{Address as _, EnvTestConfig},
@@ -26,7 +26,7 @@ use soroban_sdk::{
 use std::{format, path::Path, string::String as StdString, vec::Vec as StdVec};
 
 /// The code version the current build reports.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = callora_types::CODE_VERSION;
 
 /// What a rehearsal did and found.
 #[derive(Default)]
@@ -265,7 +265,7 @@ pub fn rehearse_playbook() -> Report {
         sac.mint(&owner, &10_000);
         let id = env.register(
             v1::vault::WASM,
-            vault_args(&owner, &usdc, Some(&backend), Some(&p_id)),
+            legacy_vault_args(&owner, &usdc, Some(&backend), Some(&p_id)),
         );
         r.step(&env, &format!("deploy {name}"));
         vaults.push((owner, vault::Client::new(&env, &id)));
@@ -284,9 +284,21 @@ pub fn rehearse_playbook() -> Report {
     r.step(&env, "vault A.deposit 5000");
     b.deposit(b_owner, &2_000);
     r.step(&env, "vault B.deposit 2000");
-    a.deduct(&backend, &100, &s("req-1"), &Some(dev.clone()));
+    a.deduct(
+        &backend,
+        &100,
+        &s("req-1"),
+        &Some(dev.clone()),
+        &crate::world::valid_until(&env),
+    );
     r.step(&env, "vault A.deduct 100 -> developer");
-    a.deduct(&backend, &40, &s("req-2"), &None);
+    a.deduct(
+        &backend,
+        &40,
+        &s("req-2"),
+        &None,
+        &crate::world::valid_until(&env),
+    );
     r.step(&env, "vault A.deduct 40 -> pool");
     let items = vec![
         &env,
@@ -301,9 +313,15 @@ pub fn rehearse_playbook() -> Report {
             developer: None,
         },
     ];
-    a.batch_deduct(&backend, &items);
+    a.batch_deduct(&backend, &items, &crate::world::valid_until(&env));
     r.step(&env, "vault A.batch_deduct 2 items");
-    b.deduct(&backend, &70, &s("req-5"), &None);
+    b.deduct(
+        &backend,
+        &70,
+        &s("req-5"),
+        &None,
+        &crate::world::valid_until(&env),
+    );
     r.step(&env, "vault B.deduct 70 -> revenue pool");
     settlement.withdraw(&dev, &50);
     r.step(&env, "settlement.withdraw 50 (developer)");
@@ -350,8 +368,13 @@ pub fn rehearse_playbook() -> Report {
     );
     r.check(pool.balance() == 70, "revenue pool holds 70".into());
     r.check(
-        a.try_deduct(&backend, &100, &s("req-1"), &Some(dev.clone()))
-            == Err(Ok(vault::VaultError::DuplicateRequest)),
+        a.try_deduct(
+            &backend,
+            &100,
+            &s("req-1"),
+            &Some(dev.clone()),
+            &crate::world::valid_until(&env),
+        ) == Err(Ok(vault::VaultError::DuplicateRequest)),
         "processed request ids still refused".into(),
     );
     r.check(
@@ -360,7 +383,13 @@ pub fn rehearse_playbook() -> Report {
     );
 
     r.note("traffic on the upgraded system".into());
-    a.deduct(&backend, &5, &s("req-6"), &Some(dev.clone()));
+    a.deduct(
+        &backend,
+        &5,
+        &s("req-6"),
+        &Some(dev.clone()),
+        &crate::world::valid_until(&env),
+    );
     r.step(&env, "vault A.deduct 5 -> developer");
     settlement.accept_admin(&next_admin);
     r.step(&env, "settlement.accept_admin (handover survives)");

@@ -9,10 +9,10 @@ use crate::{
 use callora_types::events::{Migrated, Upgraded};
 use soroban_sdk::{
     testutils::{Address as _, Events as _},
-    vec, Address, BytesN, Env, Event, Vec,
+    vec, Address, BytesN, Env, Event,
 };
 
-const CURRENT: u32 = 2;
+const CURRENT: u32 = callora_types::CODE_VERSION;
 
 /// A v1 deployment with live state: a settlement, a revenue pool, a vault
 /// paying the settlement (`alice`) and one paying the pool (`bob`).
@@ -257,7 +257,13 @@ fn in_place_upgrade_of_v1_with_live_state() {
     assert_eq!(pool.get_pending_admin().unwrap().address, s.next_admin);
     // Processed request ids are still remembered.
     assert_eq!(
-        alice.try_deduct(&w.backend, &120, &w.s("a-1"), &Some(s.dev.clone())),
+        alice.try_deduct(
+            &w.backend,
+            &120,
+            &w.s("a-1"),
+            &Some(s.dev.clone()),
+            &w.until()
+        ),
         Err(Ok(vault::VaultError::DuplicateRequest))
     );
     // Pending proposals can still be accepted, and traffic flows.
@@ -265,8 +271,14 @@ fn in_place_upgrade_of_v1_with_live_state() {
     settlement.accept_admin(&s.next_admin);
     pool.accept_admin(&s.next_admin);
     assert_eq!(alice.get_admin(), s.next_admin);
-    alice.deduct(&w.backend, &10, &w.s("a-5"), &Some(s.dev.clone()));
-    bob.deduct(&w.backend, &10, &w.s("b-2"), &None);
+    alice.deduct(
+        &w.backend,
+        &10,
+        &w.s("a-5"),
+        &Some(s.dev.clone()),
+        &w.until(),
+    );
+    bob.deduct(&w.backend, &10, &w.s("b-2"), &None, &w.until());
     assert_eq!(settlement.get_developer_balance(&s.dev), 110);
     assert_eq!(pool.balance(), 60);
     alice.set_min_deposit(&s.next_admin, &6);
@@ -356,26 +368,10 @@ fn redeploy(w: &World, old: &System, wasms: &Wasms, depositors: &[(usize, Addres
         new_s.set_vault(&w.admin, v, &true);
         vault::Client::new(env, v).set_settlement(owner, &Some(new_s_id.clone()));
     }
+    new_s.set_predecessor(&w.admin, &old.settlement);
     old_s.retire(&w.admin, &new_s_id);
-    let mut start = 0;
-    loop {
-        let page = old_s.get_developer_balances(&start, &50);
-        if page.is_empty() {
-            break;
-        }
-        let mut balances = Vec::new(env);
-        for b in page.iter().filter(|b| b.balance > 0) {
-            balances.push_back(b);
-        }
-        if !balances.is_empty() {
-            new_s.import_balances(&w.admin, &balances, &0);
-        }
-        start += page.len();
-    }
-    let pool_total = old_s.get_global_pool().total_balance;
-    if pool_total > 0 {
-        new_s.import_balances(&w.admin, &Vec::new(env), &pool_total);
-    }
+    // Pull every page; each call is safe to retry.
+    while new_s.import_balances(&w.admin, &50) > 0 {}
 
     // 2. Revenue pool: deploy, move its USDC, re-point the vault that pays it.
     let new_p_id = env.register(wasms.pool, (w.admin.clone(), w.usdc.clone()));
@@ -444,10 +440,17 @@ fn live_system(w: &World) -> (System, Address, Address) {
     a.vault.set_allowed_depositor(&a.owner, &friend, &true);
     a.vault.deposit(&friend, &100);
     b.vault.deposit(&b.owner, &1_000);
+    a.vault.deduct(
+        &w.backend,
+        &300,
+        &w.s("a-1"),
+        &Some(dev.clone()),
+        &w.until(),
+    );
     a.vault
-        .deduct(&w.backend, &300, &w.s("a-1"), &Some(dev.clone()));
-    a.vault.deduct(&w.backend, &50, &w.s("a-2"), &None);
-    b.vault.deduct(&w.backend, &70, &w.s("b-1"), &None);
+        .deduct(&w.backend, &50, &w.s("a-2"), &None, &w.until());
+    b.vault
+        .deduct(&w.backend, &70, &w.s("b-1"), &None, &w.until());
     w.settlement.withdraw(&dev, &100);
     let system = System {
         settlement: w.settlement.address.clone(),
@@ -506,7 +509,7 @@ fn assert_inert(w: &World, old: &System) {
             Err(Ok(vault::VaultError::Paused))
         );
         assert_eq!(
-            c.try_deduct(&w.backend, &1, &w.s("late"), &None),
+            c.try_deduct(&w.backend, &1, &w.s("late"), &None, &w.until()),
             Err(Ok(vault::VaultError::NotAuthorizedCaller))
         );
     }
@@ -550,7 +553,13 @@ fn redeploy_and_migrate_in_playbook_order() {
     let a = vault::Client::new(&w.env, &new.vaults[0].1);
     let s = s_client(&w, &new.settlement);
     assert!(a.is_allowed_depositor(&friend));
-    a.deduct(&w.backend, &25, &w.s("after"), &Some(dev.clone()));
+    a.deduct(
+        &w.backend,
+        &25,
+        &w.s("after"),
+        &Some(dev.clone()),
+        &w.until(),
+    );
     s.withdraw(&dev, &225);
     assert_eq!(w.balance(&dev), 100 + 225);
     assert_eq!(s.get_developer_balance(&dev), 0);

@@ -1,6 +1,7 @@
 //! The built contracts, imported from their WASM specs.
 //!
-//! The vault's constructor keeps the playbook's eight `init` parameters.
+//! The vault's constructor has the playbook's eight `init` parameters plus
+//! `admin` (code version 3).
 #![allow(clippy::too_many_arguments)]
 pub mod vault {
     soroban_sdk::contractimport!(file = "../../artifacts/callora_vault.wasm");
@@ -22,6 +23,19 @@ pub mod v1 {
     }
     pub mod settlement {
         soroban_sdk::contractimport!(file = "fixtures/v1/callora_settlement.wasm");
+    }
+}
+
+/// Code version 2, frozen (`fixtures/v2/PROVENANCE`).
+pub mod v2 {
+    pub mod vault {
+        soroban_sdk::contractimport!(file = "fixtures/v2/callora_vault.wasm");
+    }
+    pub mod revenue_pool {
+        soroban_sdk::contractimport!(file = "fixtures/v2/callora_revenue_pool.wasm");
+    }
+    pub mod settlement {
+        soroban_sdk::contractimport!(file = "fixtures/v2/callora_settlement.wasm");
     }
 }
 

@@ -64,6 +64,12 @@ impl World {
         String::from_str(&self.env, v)
     }
 
+    /// A deduct's `valid_until_ledger` as the backend picks it: about five
+    /// minutes from now.
+    pub fn until(&self) -> u32 {
+        valid_until(&self.env)
+    }
+
     /// A consumer with `funds` USDC and a vault (from the built WASM) paying
     /// the revenue pool; with `settle`, also registered with and routed to
     /// the settlement.
@@ -74,6 +80,7 @@ impl World {
             vault::WASM,
             vault_args(
                 &owner,
+                &self.admin,
                 &self.usdc,
                 Some(&self.backend),
                 Some(&self.pool.address),
@@ -82,7 +89,7 @@ impl World {
         let vault = vault::Client::new(&self.env, &id);
         if settle {
             self.settlement.set_vault(&self.admin, &id, &true);
-            vault.set_settlement(&owner, &Some(self.settlement.address.clone()));
+            vault.set_settlement(&self.admin, &Some(self.settlement.address.clone()));
         }
         Consumer { owner, vault }
     }
@@ -106,10 +113,17 @@ impl Default for World {
     }
 }
 
-/// The vault constructor's arguments (the playbook's `init`): owner, USDC,
-/// no initial balance, the backend, default minimum deposit, the revenue
-/// pool, default maximum deduct.
+/// A deduct's `valid_until_ledger` about five minutes (60 ledgers) after
+/// `env`'s current ledger.
+pub fn valid_until(env: &Env) -> u32 {
+    env.ledger().sequence() + 60
+}
+
+/// The vault constructor's arguments (code version 3): owner, admin (the
+/// operator), USDC, no initial balance, the backend, default minimum
+/// deposit, the revenue pool, default maximum deduct.
 pub type VaultArgs = (
+    Address,
     Address,
     Address,
     Option<i128>,
@@ -121,10 +135,41 @@ pub type VaultArgs = (
 
 pub fn vault_args(
     owner: &Address,
+    admin: &Address,
     usdc: &Address,
     authorized_caller: Option<&Address>,
     revenue_pool: Option<&Address>,
 ) -> VaultArgs {
+    (
+        owner.clone(),
+        admin.clone(),
+        usdc.clone(),
+        None,
+        authorized_caller.cloned(),
+        None,
+        revenue_pool.cloned(),
+        None,
+    )
+}
+
+/// The constructor arguments of a code version 1 or 2 vault (no `admin`:
+/// those versions made the owner the admin).
+pub type LegacyVaultArgs = (
+    Address,
+    Address,
+    Option<i128>,
+    Option<Address>,
+    Option<i128>,
+    Option<Address>,
+    Option<i128>,
+);
+
+pub fn legacy_vault_args(
+    owner: &Address,
+    usdc: &Address,
+    authorized_caller: Option<&Address>,
+    revenue_pool: Option<&Address>,
+) -> LegacyVaultArgs {
     (
         owner.clone(),
         usdc.clone(),

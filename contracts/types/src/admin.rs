@@ -58,7 +58,8 @@ macro_rules! handover_errors {
 
 /// Opens (or replaces) a proposal for `new_admin`, valid through ledger
 /// `live_until_ledger`, and emits `admin_proposed`. `live_until_ledger == 0`
-/// cancels the open proposal (the event then carries 0).
+/// cancels the open proposal: `new_admin` is then ignored and the event names
+/// the cancelled proposal's address with `live_until_ledger` 0.
 pub fn propose<K: IntoVal<Env, Val>>(
     env: &Env,
     pending_key: &K,
@@ -67,17 +68,20 @@ pub fn propose<K: IntoVal<Env, Val>>(
     live_until_ledger: u32,
 ) -> Result<(), HandoverError> {
     let storage = env.storage().instance();
-    if live_until_ledger == 0 {
-        if !storage.has(pending_key) {
-            return Err(HandoverError::NoPendingAdmin);
-        }
+    let pending_admin = if live_until_ledger == 0 {
+        // A cancellation names the proposal it closes, not the argument.
+        let open: PendingAdmin = storage
+            .get(pending_key)
+            .ok_or(HandoverError::NoPendingAdmin)?;
         storage.remove(pending_key);
+        open.address
     } else {
         store_proposal(env, pending_key, new_admin, live_until_ledger)?;
-    }
+        new_admin.clone()
+    };
     AdminProposed {
         admin: admin.clone(),
-        pending_admin: new_admin.clone(),
+        pending_admin,
         live_until_ledger,
     }
     .publish(env);

@@ -22,6 +22,11 @@ pub mod ttl;
 pub mod types;
 pub mod upgrade;
 
+/// Code version of all three contracts (`version()`); bump it (and freeze the
+/// released WASMs) whenever a function signature, event shape or storage
+/// layout changes.
+pub const CODE_VERSION: u32 = 3;
+
 /// An `Env` like `Env::default()` (mainnet resource limits enforced) that
 /// does not write `test_snapshots/` files.
 #[cfg(any(test, feature = "testutils"))]

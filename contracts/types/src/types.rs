@@ -26,3 +26,13 @@ pub struct PendingAdmin {
     pub address: Address,
     pub live_until_ledger: u32,
 }
+
+/// The settlement's global pool: USDC paid in without a developer, which the
+/// admin distributes.
+#[contracttype]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct GlobalPool {
+    pub total_balance: i128,
+    /// Ledger timestamp (seconds) of the last change.
+    pub last_updated: u64,
+}

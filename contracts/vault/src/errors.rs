@@ -34,7 +34,8 @@ pub enum VaultError {
     /// `min_deposit` or `max_deduct` is not positive, or `max_batch` is
     /// outside 1..=`MAX_BATCH_DEDUCT`.
     InvalidConfig = 113,
-    /// A withdrawal to the vault itself, or a destination equal to the vault.
+    /// A withdrawal, sweep, destination or credited developer equal to the
+    /// vault itself.
     InvalidRecipient = 114,
     /// An offering id or metadata string is empty or too long.
     InvalidMetadata = 115,
@@ -47,6 +48,24 @@ pub enum VaultError {
     /// The settlement accounts in a different token than this vault, or the
     /// address is not a settlement at all.
     TokenMismatch = 119,
+    /// A request's `valid_until_ledger` has passed: it can no longer be
+    /// charged (and a retry of it never will be).
+    RequestExpired = 120,
+    /// `valid_until_ledger` lies more than `MAX_REQUEST_VALIDITY` ledgers
+    /// ahead (further than its request id would be kept).
+    ValidityTooLong = 121,
+    /// The deduct would exceed the owner's spend limit for the current window.
+    SpendLimitExceeded = 122,
+    /// A spend limit with a non-positive amount or a period outside
+    /// 1..=`MAX_SPEND_PERIOD` ledgers.
+    InvalidSpendLimit = 123,
+    /// The owner named as admin (constructor or handover): the admin is the
+    /// operator, who chooses where deducts go.
+    AdminIsOwner = 124,
+    /// A batch credits more than `MAX_BATCH_DEVELOPERS` distinct developers.
+    TooManyDevelopers = 125,
+    /// `sweep` with no untracked USDC in the vault.
+    NothingToSweep = 126,
     /// The caller is not the admin.
     NotAdmin = 150,
     /// `accept_admin` (or a cancellation) with no proposal open.

@@ -1,14 +1,18 @@
 //! Vault events. Topic 0 is the event name; data is a map with every field
 //! present. Shared events (`admin_proposed`, `admin_accepted`, `upgraded`,
 //! `migrated`) come from `callora_types::events`.
-use soroban_sdk::{contractevent, Address, String};
+use soroban_sdk::{contractevent, Address, String, Vec};
 
-/// The vault was constructed with `balance` already held (redeploy-migration).
+use crate::storage::SpendLimit;
+
+/// The vault was constructed for `owner`, administered by `admin` (code
+/// version 3), with `balance` already held (redeploy-migration).
 #[contractevent(topics = ["vault_initialized"], sparse = false)]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct VaultInitialized {
     #[topic]
     pub owner: Address,
+    pub admin: Address,
     pub usdc_token: Address,
     pub balance: i128,
 }
@@ -42,6 +46,40 @@ pub struct Deduct {
     pub amount: i128,
     pub developer: Option<Address>,
     pub balance: i128,
+}
+
+/// One `batch_deduct` (code version 3; replaces the per-item `deduct`
+/// events of earlier versions). Call `i` charged `amounts[i]` for
+/// `request_ids[i]`, crediting `developers[developer_index[i]]` (`None` = the
+/// pool); `developers` lists each credited destination once, in order of
+/// first appearance. `total` is the sum of `amounts`; `balance` is the
+/// tracked balance after the batch.
+#[contractevent(topics = ["batch_deduct"], sparse = false)]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct BatchDeduct {
+    pub request_ids: Vec<String>,
+    pub amounts: Vec<i128>,
+    pub developer_index: Vec<u32>,
+    pub developers: Vec<Option<Address>>,
+    pub total: i128,
+    pub balance: i128,
+}
+
+/// The owner set (`Some`) or removed (`None`) the spend limit.
+#[contractevent(topics = ["spend_limit_set"], sparse = false)]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct SpendLimitSet {
+    pub limit: Option<SpendLimit>,
+}
+
+/// The owner swept `amount` untracked USDC (sent to the vault outside
+/// `deposit`) to `to`.
+#[contractevent(topics = ["swept"], sparse = false)]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct Swept {
+    #[topic]
+    pub to: Address,
+    pub amount: i128,
 }
 
 /// The owner allowed (or disallowed) `depositor`.

@@ -5,47 +5,62 @@
 //! **authorized caller** (the backend) deducts per API call, idempotently by
 //! request id; the deducted USDC leaves the vault in the same call, to the
 //! settlement contract when one is set (crediting the pool or a developer),
-//! else to the revenue pool. The **admin** (defaults to the owner) configures
-//! the vault; the owner deposits and withdraws.
+//! else to the revenue pool.
+//!
+//! Roles (code version 3):
+//! * the **owner** deposits, withdraws, allows depositors, sweeps untracked
+//!   USDC and sets the **spend limit** that bounds every deduct;
+//! * the **admin** is the operator, named in the constructor (never the
+//!   owner): it chooses where deducts go and who the backend is, sets the
+//!   limits, pauses deposits and upgrades the code;
+//! * the **authorized caller** deducts, within the owner's spend limit.
 //!
 //! `pause` stops deposits only: deducts and withdrawals continue, so a paused
 //! vault still pays for calls already made and lets its owner leave.
+//!
+//! This file holds the entry points; checks live in `guards`, payouts in
+//! `payout`, the spend limit in `spend` and the storage layout in `storage`.
 #![no_std]
 
 mod errors;
 mod events;
+mod guards;
+mod payout;
+mod spend;
 pub(crate) mod storage;
 
 #[cfg(test)]
 mod test;
 
-use callora_types::{
-    admin,
-    clients::{Payment, SettlementClient},
-    ttl, upgrade,
-};
-use soroban_sdk::{
-    auth::{ContractContext, InvokerContractAuthEntry, SubContractInvocation},
-    contract, contractimpl, contracttype, symbol_short, token, vec, Address, BytesN, Env, IntoVal,
-    String, Vec,
-};
+use callora_types::{admin, clients::Payment, clients::SettlementClient, ttl, upgrade};
+use soroban_sdk::{contract, contractimpl, contracttype, token, Address, BytesN, Env, String, Vec};
 
 pub use errors::VaultError;
 pub use events::*;
+use guards::{
+    check_len, check_not_self, check_positive, require_admin, require_operator, require_owner,
+};
 use storage::DataKey;
-pub use storage::{Config, SCHEMA_VERSION};
+pub use storage::{Config, SpendLimit, SpendWindow, SCHEMA_VERSION};
 
 /// Code version returned by `version()`.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = callora_types::CODE_VERSION;
 /// Longest accepted `request_id`, in bytes.
 pub const MAX_REQUEST_ID_LEN: u32 = 64;
 /// Most items in one `batch_deduct` (proven to fit mainnet limits by a test
 /// on the built WASM); the admin may set a lower `max_batch`.
-pub const MAX_BATCH_DEDUCT: u32 = 25;
+pub const MAX_BATCH_DEDUCT: u32 = 100;
+/// Most distinct developers one `batch_deduct` credits (the pool not
+/// counted): each new developer costs the settlement three ledger entries,
+/// and this bound keeps a full batch of new developers within mainnet's
+/// write-entry limit.
+pub const MAX_BATCH_DEVELOPERS: u32 = 20;
 /// Longest accepted offering id, in bytes.
 pub const MAX_OFFERING_ID_LEN: u32 = 64;
 /// Longest accepted offering metadata (an IPFS CID or URI), in bytes.
 pub const MAX_METADATA_LEN: u32 = 256;
+/// Longest spend-limit period, in ledgers (one year).
+pub const MAX_SPEND_PERIOD: u32 = 365 * ttl::DAY_IN_LEDGERS;
 
 /// The playbook's view of a vault.
 #[contracttype]
@@ -69,123 +84,26 @@ pub struct DeductItem {
 #[contract]
 pub struct Vault;
 
-fn require_admin(env: &Env, caller: &Address) -> Result<Config, VaultError> {
-    caller.require_auth();
-    let config = storage::config(env);
-    if *caller != config.admin {
-        return Err(VaultError::NotAdmin);
-    }
-    Ok(config)
-}
-
-fn require_owner(env: &Env, caller: &Address) -> Result<Config, VaultError> {
-    caller.require_auth();
-    let config = storage::config(env);
-    if *caller != config.owner {
-        return Err(VaultError::NotOwner);
-    }
-    Ok(config)
-}
-
-fn require_authorized_caller(env: &Env, caller: &Address) -> Result<Config, VaultError> {
-    caller.require_auth();
-    let config = storage::config(env);
-    if config.authorized_caller.as_ref() != Some(caller) {
-        return Err(VaultError::NotAuthorizedCaller);
-    }
-    Ok(config)
-}
-
-fn check_positive(amount: i128) -> Result<(), VaultError> {
-    if amount <= 0 {
-        return Err(VaultError::InvalidAmount);
-    }
-    Ok(())
-}
-
-fn check_len(value: &String, max: u32) -> bool {
-    !value.is_empty() && value.len() <= max
-}
-
-/// Validates one deduct item against the config and records its request id.
-fn admit_item(
-    env: &Env,
-    config: &Config,
-    amount: i128,
-    request_id: &String,
-) -> Result<(), VaultError> {
-    check_positive(amount)?;
-    if amount > config.max_deduct {
-        return Err(VaultError::ExceedsMaxDeduct);
-    }
-    if !check_len(request_id, MAX_REQUEST_ID_LEN) {
-        return Err(VaultError::InvalidRequestId);
-    }
-    if storage::is_request_processed(env, request_id) {
-        return Err(VaultError::DuplicateRequest);
-    }
-    storage::record_request(env, request_id);
-    Ok(())
-}
-
-/// Lets `settlement` pull `amount` USDC from this vault in the call that
-/// follows (the settlement credits only what it actually received).
-fn authorize_pull(env: &Env, usdc: &Address, settlement: &Address, amount: i128) {
-    env.authorize_as_current_contract(vec![
-        env,
-        InvokerContractAuthEntry::Contract(SubContractInvocation {
-            context: ContractContext {
-                contract: usdc.clone(),
-                fn_name: symbol_short!("transfer"),
-                args: (env.current_contract_address(), settlement.clone(), amount).into_val(env),
-            },
-            sub_invocations: vec![env],
-        }),
-    ]);
-}
-
-/// Sends `total` deducted USDC to the configured destination. The settlement
-/// pulls it and credits `pool_amount` to the pool and each of `credits` to
-/// its developer; the revenue pool simply receives it. Callers have checked
-/// that a destination is configured.
-fn pay_out(env: &Env, config: &Config, total: i128, pool_amount: i128, credits: Vec<Payment>) {
-    let vault = env.current_contract_address();
-    if let Some(settlement) = &config.settlement {
-        authorize_pull(env, &config.usdc_token, settlement, total);
-        let client = SettlementClient::new(env, settlement);
-        if credits.len() == 1 && pool_amount == 0 {
-            let credit = credits.get_unchecked(0);
-            client.receive_payment(&vault, &total, &false, &Some(credit.to));
-        } else if credits.is_empty() {
-            client.receive_payment(&vault, &total, &true, &None);
-        } else {
-            client.receive_payments(&vault, &pool_amount, &credits);
-        }
-    } else if let Some(pool) = &config.revenue_pool {
-        token::TokenClient::new(env, &config.usdc_token).transfer(&vault, pool, &total);
-    }
-}
-
-fn check_destination(env: &Env, destination: &Option<Address>) -> Result<(), VaultError> {
-    if destination.as_ref() == Some(&env.current_contract_address()) {
-        return Err(VaultError::InvalidRecipient);
-    }
-    Ok(())
-}
-
 #[contractimpl]
 impl Vault {
-    /// Creates the vault (the playbook's `init`).
+    /// Creates the vault (the playbook's `init`, plus `admin`).
     ///
-    /// `initial_balance` (default 0) is the tracked balance to start with; it
-    /// must be covered by USDC the vault's address already holds (how a
-    /// redeployed vault receives its migrated balance). `min_deposit`
-    /// defaults to 1 and `max_deduct` to `i128::MAX`; both must be positive.
-    /// The admin starts as the owner.
+    /// `admin` is the operator, who configures routing, the backend and the
+    /// limits; it must not be the owner (an owner-admin could point deducts
+    /// back at itself). `initial_balance` (default 0) is the tracked balance
+    /// to start with; it must be covered by USDC the vault's address already
+    /// holds (how a redeployed vault receives its migrated balance).
+    /// `min_deposit` defaults to 1 and `max_deduct` to `i128::MAX`; both must
+    /// be positive. No spend limit is set (unlimited) until the owner sets one.
+    ///
+    /// # Authorization
+    /// None (runs once, at deployment).
     ///
     /// # Errors
-    /// `InvalidAmount` (negative initial balance), `InvalidConfig`,
-    /// `InitialBalanceNotCovered`, `InvalidRecipient` (revenue pool = vault).
+    /// [`VaultError::InvalidAmount`] (negative initial balance),
+    /// [`VaultError::AdminIsOwner`], [`VaultError::InvalidConfig`],
+    /// [`VaultError::InitialBalanceNotCovered`],
+    /// [`VaultError::InvalidRecipient`] (revenue pool = vault).
     ///
     /// # Events
     /// `vault_initialized`.
@@ -193,6 +111,7 @@ impl Vault {
     pub fn __constructor(
         env: Env,
         owner: Address,
+        admin: Address,
         usdc_token: Address,
         initial_balance: Option<i128>,
         authorized_caller: Option<Address>,
@@ -204,12 +123,15 @@ impl Vault {
         if balance < 0 {
             return Err(VaultError::InvalidAmount);
         }
+        if admin == owner {
+            return Err(VaultError::AdminIsOwner);
+        }
         let min_deposit = min_deposit.unwrap_or(1);
         let max_deduct = max_deduct.unwrap_or(i128::MAX);
         if min_deposit <= 0 || max_deduct <= 0 {
             return Err(VaultError::InvalidConfig);
         }
-        check_destination(&env, &revenue_pool)?;
+        check_not_self(&env, revenue_pool.as_ref())?;
         if balance > 0 {
             let held =
                 token::TokenClient::new(&env, &usdc_token).balance(&env.current_contract_address());
@@ -221,7 +143,7 @@ impl Vault {
             &env,
             &Config {
                 owner: owner.clone(),
-                admin: owner.clone(),
+                admin: admin.clone(),
                 usdc_token: usdc_token.clone(),
                 authorized_caller,
                 min_deposit,
@@ -236,6 +158,7 @@ impl Vault {
         upgrade::init_schema(&env, SCHEMA_VERSION);
         VaultInitialized {
             owner,
+            admin,
             usdc_token,
             balance,
         }
@@ -261,7 +184,7 @@ impl Vault {
         storage::balance(&env)
     }
 
-    /// The admin (configures the vault; defaults to the owner).
+    /// The admin (the operator, who configures the vault).
     pub fn get_admin(env: Env) -> Address {
         storage::config(&env).admin
     }
@@ -307,9 +230,21 @@ impl Vault {
     }
 
     /// Whether `request_id` was processed within the last `REQUEST_ID_TTL`
-    /// ledgers (the backend checks this after an RPC time-out).
+    /// ledgers: definitive for 23 hours after the request's
+    /// `valid_until_ledger` (the backend's retry protocol, `docs/vault.md`).
     pub fn is_request_processed(env: Env, request_id: String) -> bool {
         storage::is_request_processed(&env, &request_id)
+    }
+
+    /// The owner's spend limit (`None` = unlimited).
+    pub fn get_spend_limit(env: Env) -> Option<SpendLimit> {
+        storage::spend_limit(&env)
+    }
+
+    /// The current spend window (present while a limit is set; a window
+    /// whose period has passed is reset by the next deduct).
+    pub fn get_spend_window(env: Env) -> Option<SpendWindow> {
+        storage::spend_window(&env)
     }
 
     /// Metadata of `offering_id`, if set.
@@ -332,8 +267,11 @@ impl Vault {
     /// Moves `amount` USDC from `caller` (the owner or an allowed depositor)
     /// into the vault. Returns the new balance.
     ///
+    /// # Authorization
+    /// `caller`: the owner or an allowed depositor.
+    ///
     /// # Errors
-    /// `InvalidAmount`, `Paused`, `NotDepositor`, `BelowMinDeposit`, `Overflow`.
+    /// [`VaultError::InvalidAmount`], [`VaultError::Paused`], [`VaultError::NotDepositor`], [`VaultError::BelowMinDeposit`], [`VaultError::Overflow`].
     ///
     /// # Events
     /// `deposit`.
@@ -371,8 +309,11 @@ impl Vault {
     /// The owner withdraws `amount` USDC to themselves. Returns the new
     /// balance. Needs the owner's authorization.
     ///
+    /// # Authorization
+    /// The owner.
+    ///
     /// # Errors
-    /// `InvalidAmount`, `InsufficientBalance`.
+    /// [`VaultError::InvalidAmount`], [`VaultError::InsufficientBalance`].
     ///
     /// # Events
     /// `withdraw`.
@@ -384,8 +325,11 @@ impl Vault {
     /// The owner withdraws `amount` USDC to `to`. Returns the new balance.
     /// Needs the owner's authorization.
     ///
+    /// # Authorization
+    /// The owner.
+    ///
     /// # Errors
-    /// `InvalidAmount`, `InvalidRecipient` (`to` is the vault), `InsufficientBalance`.
+    /// [`VaultError::InvalidAmount`], [`VaultError::InvalidRecipient`] (`to` is the vault), [`VaultError::InsufficientBalance`].
     ///
     /// # Events
     /// `withdraw`.
@@ -393,7 +337,7 @@ impl Vault {
         let config = storage::config(&env);
         config.owner.require_auth();
         check_positive(amount)?;
-        check_destination(&env, &Some(to.clone()))?;
+        check_not_self(&env, Some(&to))?;
         let balance = storage::balance(&env);
         if amount > balance {
             return Err(VaultError::InsufficientBalance);
@@ -416,8 +360,11 @@ impl Vault {
 
     /// The owner allows (or disallows) `depositor` to deposit.
     ///
+    /// # Authorization
+    /// `caller`, which must be the owner.
+    ///
     /// # Errors
-    /// `NotOwner`.
+    /// [`VaultError::NotOwner`].
     ///
     /// # Events
     /// `depositor_set`.
@@ -434,18 +381,83 @@ impl Vault {
         Ok(())
     }
 
+    /// The owner sets (`Some`) or removes (`None`, unlimited) the spend
+    /// limit: at most `amount` deducted per window of `period_ledgers`
+    /// ledgers (1..=`MAX_SPEND_PERIOD`). Only the owner can change it, so
+    /// only the owner can raise it. A changed limit applies to the current
+    /// window at once.
+    ///
+    /// # Authorization
+    /// `caller`, which must be the owner.
+    ///
+    /// # Errors
+    /// [`VaultError::NotOwner`], [`VaultError::InvalidSpendLimit`].
+    ///
+    /// # Events
+    /// `spend_limit_set`.
+    pub fn set_spend_limit(
+        env: Env,
+        caller: Address,
+        limit: Option<SpendLimit>,
+    ) -> Result<(), VaultError> {
+        require_owner(&env, &caller)?;
+        spend::check_limit(&limit)?;
+        storage::set_spend_limit(&env, &limit);
+        SpendLimitSet { limit }.publish(&env);
+        Ok(())
+    }
+
+    /// The owner sends USDC the vault holds beyond its tracked balance (sent
+    /// to the vault directly, outside `deposit`) to `to`. Returns the amount.
+    ///
+    /// # Authorization
+    /// The owner.
+    ///
+    /// # Errors
+    /// [`VaultError::InvalidRecipient`] (`to` is the vault),
+    /// [`VaultError::NothingToSweep`].
+    ///
+    /// # Events
+    /// `swept`.
+    pub fn sweep(env: Env, to: Address) -> Result<i128, VaultError> {
+        let config = storage::config(&env);
+        config.owner.require_auth();
+        check_not_self(&env, Some(&to))?;
+        let usdc = token::TokenClient::new(&env, &config.usdc_token);
+        let vault = env.current_contract_address();
+        let amount = usdc.balance(&vault) - storage::balance(&env);
+        if amount <= 0 {
+            return Err(VaultError::NothingToSweep);
+        }
+        usdc.transfer(&vault, &to, &amount);
+        ttl::extend_instance(&env);
+        Swept { to, amount }.publish(&env);
+        Ok(amount)
+    }
+
     // ----- metering ----------------------------------------------------
 
     /// The authorized caller deducts `amount` for request `request_id`,
     /// crediting `developer` (or the pool when `None`). The USDC leaves the
     /// vault in this call: to the settlement when set, else to the revenue
-    /// pool. A processed `request_id` is refused for `REQUEST_ID_TTL` ledgers.
-    /// Returns the new balance. Runs while deposits are paused.
+    /// pool. The request may be charged through ledger `valid_until_ledger`
+    /// (at most `MAX_REQUEST_VALIDITY` ledgers ahead); its id is kept for
+    /// `REQUEST_ID_TTL` ledgers, so a retry of the same request can never
+    /// charge twice. Counts against the owner's spend limit. Returns the new
+    /// balance. Runs while deposits are paused.
+    ///
+    /// # Authorization
+    /// `caller`, which must be the authorized caller.
     ///
     /// # Errors
-    /// `NotAuthorizedCaller`, `InvalidAmount`, `ExceedsMaxDeduct`,
-    /// `InvalidRequestId`, `DuplicateRequest`, `InsufficientBalance`,
-    /// `NoDestination`; settlement errors (3xx) propagate.
+    /// [`VaultError::NotAuthorizedCaller`], [`VaultError::NoDestination`],
+    /// [`VaultError::InvalidRecipient`] (`developer` is the vault),
+    /// [`VaultError::InvalidAmount`], [`VaultError::ExceedsMaxDeduct`],
+    /// [`VaultError::InvalidRequestId`], [`VaultError::DuplicateRequest`],
+    /// [`VaultError::RequestExpired`], [`VaultError::ValidityTooLong`],
+    /// [`VaultError::InsufficientBalance`],
+    /// [`VaultError::SpendLimitExceeded`], [`VaultError::Overflow`];
+    /// settlement errors (3xx) propagate.
     ///
     /// # Events
     /// `deduct` (and the settlement's credit event).
@@ -455,34 +467,27 @@ impl Vault {
         amount: i128,
         request_id: String,
         developer: Option<Address>,
+        valid_until_ledger: u32,
     ) -> Result<i128, VaultError> {
-        let config = require_authorized_caller(&env, &caller)?;
-        if config.settlement.is_none() && config.revenue_pool.is_none() {
-            return Err(VaultError::NoDestination);
-        }
-        admit_item(&env, &config, amount, &request_id)?;
+        let config = guards::require_authorized_caller(&env, &caller)?;
+        let destination = config.destination()?;
+        check_not_self(&env, developer.as_ref())?;
+        guards::admit_request(&env, &config, amount, &request_id)?;
+        guards::check_validity(&env, valid_until_ledger)?;
         let balance = storage::balance(&env);
         if amount > balance {
             return Err(VaultError::InsufficientBalance);
         }
+        spend::charge(&env, amount)?;
         let balance = balance - amount;
         storage::set_balance(&env, balance);
-        match &developer {
-            Some(developer) => pay_out(
-                &env,
-                &config,
-                amount,
-                0,
-                vec![
-                    &env,
-                    Payment {
-                        to: developer.clone(),
-                        amount,
-                    },
-                ],
-            ),
-            None => pay_out(&env, &config, amount, amount, Vec::new(&env)),
-        }
+        payout::pay_one(
+            &env,
+            &config.usdc_token,
+            &destination,
+            amount,
+            developer.clone(),
+        );
         Deduct {
             request_id,
             amount,
@@ -493,57 +498,100 @@ impl Vault {
         Ok(balance)
     }
 
-    /// Atomic batch of deducts (1..=`max_batch` items): all succeed or
-    /// none. The total leaves the vault in one transfer. Returns the new
-    /// balance.
+    /// Atomic batch of deducts (1..=`max_batch` items, at most
+    /// `MAX_BATCH_DEVELOPERS` distinct developers): all succeed or none,
+    /// under one `valid_until_ledger`. The total leaves the vault in one
+    /// transfer and the settlement credits each distinct developer once.
+    /// Returns the new balance.
+    ///
+    /// # Authorization
+    /// `caller`, which must be the authorized caller.
     ///
     /// # Errors
-    /// `InvalidBatchSize` and every error of `deduct` (the first failing item
-    /// aborts the whole batch; a request id repeated inside the batch is a
-    /// `DuplicateRequest`).
+    /// [`VaultError::InvalidBatchSize`], [`VaultError::TooManyDevelopers`]
+    /// and every error of `deduct` (the first failing item aborts the whole
+    /// batch; a request id repeated inside the batch is a
+    /// [`VaultError::DuplicateRequest`]).
     ///
     /// # Events
-    /// One `deduct` per item, in order.
+    /// One `batch_deduct` (and the settlement's credit events).
     pub fn batch_deduct(
         env: Env,
         caller: Address,
         items: Vec<DeductItem>,
+        valid_until_ledger: u32,
     ) -> Result<i128, VaultError> {
-        let config = require_authorized_caller(&env, &caller)?;
+        let config = guards::require_authorized_caller(&env, &caller)?;
         if items.is_empty() || items.len() > config.max_batch {
             return Err(VaultError::InvalidBatchSize);
         }
-        if config.settlement.is_none() && config.revenue_pool.is_none() {
-            return Err(VaultError::NoDestination);
-        }
+        let destination = config.destination()?;
         let mut balance = storage::balance(&env);
         let mut total: i128 = 0;
-        let mut pool_amount: i128 = 0;
-        let mut credits: Vec<Payment> = Vec::new(&env);
+        let mut request_ids = Vec::new(&env);
+        let mut amounts = Vec::new(&env);
+        let mut developer_index = Vec::new(&env);
+        // Each credited destination once (`None` = the pool), with its sum.
+        let mut developers: Vec<Option<Address>> = Vec::new(&env);
+        let mut sums: Vec<i128> = Vec::new(&env);
+        let mut credited: u32 = 0;
         for item in items.iter() {
-            admit_item(&env, &config, item.amount, &item.request_id)?;
+            check_not_self(&env, item.developer.as_ref())?;
+            guards::admit_request(&env, &config, item.amount, &item.request_id)?;
             if item.amount > balance {
                 return Err(VaultError::InsufficientBalance);
             }
             balance -= item.amount;
             total += item.amount; // total <= starting balance, cannot overflow
-            match &item.developer {
-                Some(developer) => credits.push_back(Payment {
-                    to: developer.clone(),
-                    amount: item.amount,
-                }),
-                None => pool_amount += item.amount,
-            }
-            Deduct {
-                request_id: item.request_id,
-                amount: item.amount,
-                developer: item.developer,
-                balance,
-            }
-            .publish(&env);
+            let index = match developers.first_index_of(&item.developer) {
+                Some(i) => {
+                    sums.set(i, sums.get_unchecked(i) + item.amount);
+                    i
+                }
+                None => {
+                    if item.developer.is_some() {
+                        credited += 1;
+                        if credited > MAX_BATCH_DEVELOPERS {
+                            return Err(VaultError::TooManyDevelopers);
+                        }
+                    }
+                    developers.push_back(item.developer.clone());
+                    sums.push_back(item.amount);
+                    developers.len() - 1
+                }
+            };
+            request_ids.push_back(item.request_id);
+            amounts.push_back(item.amount);
+            developer_index.push_back(index);
         }
+        guards::check_validity(&env, valid_until_ledger)?;
+        spend::charge(&env, total)?;
         storage::set_balance(&env, balance);
-        pay_out(&env, &config, total, pool_amount, credits);
+        let mut pool_amount: i128 = 0;
+        let mut credits: Vec<Payment> = Vec::new(&env);
+        for (developer, amount) in developers.iter().zip(sums.iter()) {
+            match developer {
+                Some(to) => credits.push_back(Payment { to, amount }),
+                None => pool_amount = amount,
+            }
+        }
+        payout::pay_batch(
+            &env,
+            &config.usdc_token,
+            &destination,
+            total,
+            pool_amount,
+            credits,
+        );
+        BatchDeduct {
+            request_ids,
+            amounts,
+            developer_index,
+            developers,
+            total,
+            balance,
+        }
+        .publish(&env);
         Ok(balance)
     }
 
@@ -551,8 +599,11 @@ impl Vault {
 
     /// Sets (or clears) the backend allowed to deduct.
     ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
+    ///
     /// # Errors
-    /// `NotAdmin`.
+    /// [`VaultError::NotAdmin`], [`VaultError::AdminIsOwner`], [`VaultError::MigrationPending`].
     ///
     /// # Events
     /// `authorized_caller_set`.
@@ -561,7 +612,7 @@ impl Vault {
         caller: Address,
         authorized_caller: Option<Address>,
     ) -> Result<(), VaultError> {
-        let mut config = require_admin(&env, &caller)?;
+        let mut config = require_operator(&env, &caller)?;
         config.authorized_caller = authorized_caller.clone();
         storage::set_config(&env, &config)?;
         AuthorizedCallerSet { authorized_caller }.publish(&env);
@@ -570,13 +621,16 @@ impl Vault {
 
     /// Sets the minimum deposit (> 0).
     ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
+    ///
     /// # Errors
-    /// `NotAdmin`, `InvalidConfig`.
+    /// [`VaultError::NotAdmin`], [`VaultError::AdminIsOwner`], [`VaultError::InvalidConfig`], [`VaultError::MigrationPending`].
     ///
     /// # Events
     /// `min_deposit_set`.
     pub fn set_min_deposit(env: Env, caller: Address, min_deposit: i128) -> Result<(), VaultError> {
-        let mut config = require_admin(&env, &caller)?;
+        let mut config = require_operator(&env, &caller)?;
         if min_deposit <= 0 {
             return Err(VaultError::InvalidConfig);
         }
@@ -588,13 +642,16 @@ impl Vault {
 
     /// Sets the largest single deduct (> 0).
     ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
+    ///
     /// # Errors
-    /// `NotAdmin`, `InvalidConfig`.
+    /// [`VaultError::NotAdmin`], [`VaultError::AdminIsOwner`], [`VaultError::InvalidConfig`], [`VaultError::MigrationPending`].
     ///
     /// # Events
     /// `max_deduct_set`.
     pub fn set_max_deduct(env: Env, caller: Address, max_deduct: i128) -> Result<(), VaultError> {
-        let mut config = require_admin(&env, &caller)?;
+        let mut config = require_operator(&env, &caller)?;
         if max_deduct <= 0 {
             return Err(VaultError::InvalidConfig);
         }
@@ -607,13 +664,16 @@ impl Vault {
     /// Sets the most items one `batch_deduct` may carry
     /// (1..=`MAX_BATCH_DEDUCT`).
     ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
+    ///
     /// # Errors
-    /// `NotAdmin`, `InvalidConfig`, `MigrationPending`.
+    /// [`VaultError::NotAdmin`], [`VaultError::AdminIsOwner`], [`VaultError::InvalidConfig`], [`VaultError::MigrationPending`].
     ///
     /// # Events
     /// `max_batch_set`.
     pub fn set_max_batch(env: Env, caller: Address, max_batch: u32) -> Result<(), VaultError> {
-        let mut config = require_admin(&env, &caller)?;
+        let mut config = require_operator(&env, &caller)?;
         if max_batch == 0 || max_batch > MAX_BATCH_DEDUCT {
             return Err(VaultError::InvalidConfig);
         }
@@ -626,8 +686,11 @@ impl Vault {
     /// Sets (or clears) the settlement contract deducts are paid to. The
     /// settlement must answer `get_usdc_token` with this vault's USDC token.
     ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
+    ///
     /// # Errors
-    /// `NotAdmin`, `InvalidRecipient`, `TokenMismatch`.
+    /// [`VaultError::NotAdmin`], [`VaultError::AdminIsOwner`], [`VaultError::InvalidRecipient`], [`VaultError::TokenMismatch`], [`VaultError::MigrationPending`].
     ///
     /// # Events
     /// `settlement_set`.
@@ -636,8 +699,8 @@ impl Vault {
         caller: Address,
         settlement: Option<Address>,
     ) -> Result<(), VaultError> {
-        let mut config = require_admin(&env, &caller)?;
-        check_destination(&env, &settlement)?;
+        let mut config = require_operator(&env, &caller)?;
+        check_not_self(&env, settlement.as_ref())?;
         if let Some(s) = &settlement {
             // Anything that is not a settlement on our token (a wrong token,
             // an account, a contract without `get_usdc_token`) is refused.
@@ -655,8 +718,11 @@ impl Vault {
     /// Sets (or clears) the revenue pool deducts are paid to when no
     /// settlement is set.
     ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
+    ///
     /// # Errors
-    /// `NotAdmin`, `InvalidRecipient`.
+    /// [`VaultError::NotAdmin`], [`VaultError::AdminIsOwner`], [`VaultError::InvalidRecipient`], [`VaultError::MigrationPending`].
     ///
     /// # Events
     /// `revenue_pool_set`.
@@ -665,8 +731,8 @@ impl Vault {
         caller: Address,
         revenue_pool: Option<Address>,
     ) -> Result<(), VaultError> {
-        let mut config = require_admin(&env, &caller)?;
-        check_destination(&env, &revenue_pool)?;
+        let mut config = require_operator(&env, &caller)?;
+        check_not_self(&env, revenue_pool.as_ref())?;
         config.revenue_pool = revenue_pool.clone();
         storage::set_config(&env, &config)?;
         RevenuePoolSet { revenue_pool }.publish(&env);
@@ -675,8 +741,11 @@ impl Vault {
 
     /// Sets the metadata (IPFS CID or URI) of an offering.
     ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
+    ///
     /// # Errors
-    /// `NotAdmin`, `InvalidMetadata`.
+    /// [`VaultError::NotAdmin`], [`VaultError::AdminIsOwner`], [`VaultError::InvalidMetadata`].
     ///
     /// # Events
     /// `metadata_set`.
@@ -686,7 +755,7 @@ impl Vault {
         offering_id: String,
         metadata: String,
     ) -> Result<(), VaultError> {
-        require_admin(&env, &caller)?;
+        require_operator(&env, &caller)?;
         if !check_len(&offering_id, MAX_OFFERING_ID_LEN) || !check_len(&metadata, MAX_METADATA_LEN)
         {
             return Err(VaultError::InvalidMetadata);
@@ -703,13 +772,16 @@ impl Vault {
 
     /// Pauses deposits (deducts and withdrawals continue).
     ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
+    ///
     /// # Errors
-    /// `NotAdmin`, `AlreadyPaused`.
+    /// [`VaultError::NotAdmin`], [`VaultError::AdminIsOwner`], [`VaultError::AlreadyPaused`], [`VaultError::MigrationPending`].
     ///
     /// # Events
     /// `paused`.
     pub fn pause(env: Env, caller: Address) -> Result<(), VaultError> {
-        let mut config = require_admin(&env, &caller)?;
+        let mut config = require_operator(&env, &caller)?;
         if config.paused {
             return Err(VaultError::AlreadyPaused);
         }
@@ -721,13 +793,16 @@ impl Vault {
 
     /// Resumes deposits.
     ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
+    ///
     /// # Errors
-    /// `NotAdmin`, `NotPaused`.
+    /// [`VaultError::NotAdmin`], [`VaultError::AdminIsOwner`], [`VaultError::NotPaused`], [`VaultError::MigrationPending`].
     ///
     /// # Events
     /// `unpaused`.
     pub fn unpause(env: Env, caller: Address) -> Result<(), VaultError> {
-        let mut config = require_admin(&env, &caller)?;
+        let mut config = require_operator(&env, &caller)?;
         if !config.paused {
             return Err(VaultError::NotPaused);
         }
@@ -742,8 +817,12 @@ impl Vault {
     /// Proposes `new_admin`, who must accept on or before ledger
     /// `live_until_ledger` (at most 30 days ahead; 0 cancels the proposal).
     ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
+    ///
     /// # Errors
-    /// `NotAdmin`, `InvalidExpiry`, `NoPendingAdmin` (cancel with none open).
+    /// [`VaultError::NotAdmin`], [`VaultError::AdminIsOwner`] (`new_admin` is the owner),
+    /// [`VaultError::InvalidExpiry`], [`VaultError::NoPendingAdmin`] (cancel with none open).
     ///
     /// # Events
     /// `admin_proposed`.
@@ -753,7 +832,10 @@ impl Vault {
         new_admin: Address,
         live_until_ledger: u32,
     ) -> Result<(), VaultError> {
-        require_admin(&env, &caller)?;
+        let config = require_admin(&env, &caller)?;
+        if live_until_ledger != 0 && new_admin == config.owner {
+            return Err(VaultError::AdminIsOwner);
+        }
         admin::propose(
             &env,
             &DataKey::PendingAdmin,
@@ -767,14 +849,20 @@ impl Vault {
 
     /// The proposed admin accepts and becomes the admin.
     ///
+    /// # Authorization
+    /// `caller`, which must be the proposed admin.
+    ///
     /// # Errors
-    /// `NoPendingAdmin`, `NotPendingAdmin`, `PendingAdminExpired`.
+    /// [`VaultError::AdminIsOwner`], [`VaultError::NoPendingAdmin`], [`VaultError::NotPendingAdmin`], [`VaultError::PendingAdminExpired`], [`VaultError::MigrationPending`].
     ///
     /// # Events
     /// `admin_accepted`.
     pub fn accept_admin(env: Env, caller: Address) -> Result<(), VaultError> {
         caller.require_auth();
         let mut config = storage::config(&env);
+        if caller == config.owner {
+            return Err(VaultError::AdminIsOwner);
+        }
         admin::accept(&env, &DataKey::PendingAdmin, &caller, &config.admin)?;
         config.admin = caller;
         storage::set_config(&env, &config)?;
@@ -782,15 +870,22 @@ impl Vault {
     }
 
     /// Replaces this contract's code with the uploaded WASM `new_wasm_hash`
-    /// (effective when this call returns); call `migrate` next.
+    /// (effective when this call returns); call `migrate` next. New code
+    /// could move the owner's funds, so the owner co-signs: operator keys
+    /// alone can never replace a vault's code (the spend limit bounds
+    /// everything else they can do).
+    ///
+    /// # Authorization
+    /// `caller`, which must be the admin, and the owner.
     ///
     /// # Errors
-    /// `NotAdmin`.
+    /// [`VaultError::NotAdmin`], [`VaultError::AdminIsOwner`].
     ///
     /// # Events
     /// `upgraded`.
     pub fn upgrade(env: Env, caller: Address, new_wasm_hash: BytesN<32>) -> Result<(), VaultError> {
-        require_admin(&env, &caller)?;
+        let config = require_operator(&env, &caller)?;
+        config.owner.require_auth();
         ttl::extend_instance(&env);
         upgrade::upgrade(&env, &new_wasm_hash, VERSION);
         Ok(())
@@ -798,10 +893,15 @@ impl Vault {
 
     /// Brings stored data to this code's schema version; runs once per
     /// version. From schema 1 (code version 1) it rewrites the configuration
-    /// with `max_batch` = `MAX_BATCH_DEDUCT`.
+    /// in the current layout with `max_batch` = `MAX_BATCH_DEDUCT`; from
+    /// schema 2 only the marker moves (schema 3 adds keys whose absence means
+    /// "no spend limit").
+    ///
+    /// # Authorization
+    /// `caller`, which must be the admin.
     ///
     /// # Errors
-    /// `NotAdmin`, `AlreadyMigrated`.
+    /// [`VaultError::NotAdmin`], [`VaultError::AlreadyMigrated`].
     ///
     /// # Events
     /// `migrated`.

@@ -9,11 +9,20 @@
 //! | `Depositor(Address)` | persistent | `bool` (present = allowed) | 30 d, extended on use |
 //! | `Metadata(String)` | persistent | `String` | 30 d, extended on use |
 //! | `Request(String)` | temporary | `()` | `REQUEST_ID_TTL` (1 d) from processing |
+//! | `SpendLimit` | instance | [`SpendLimit`] (absent = unlimited; schema 3) | instance policy |
+//! | `SpendWindow` | instance | [`SpendWindow`] (present while a limit is set; schema 3) | instance policy |
+//!
+//! Schema 3 keeps the schema 2 [`Config`] layout unchanged and adds only new
+//! keys whose absence means the old behaviour, so code version 2 runs on
+//! schema 3 data (an in-place rollback) and code version 3 reads whichever
+//! configuration layout is stored, whatever the schema marker says.
 use callora_types::{
     ttl::{self, REQUEST_ID_TTL},
     upgrade,
 };
-use soroban_sdk::{contracttype, unwrap::UnwrapOptimized, Address, Env, String};
+use soroban_sdk::{
+    contracttype, unwrap::UnwrapOptimized, Address, Env, Map, String, Symbol, TryFromVal, Val,
+};
 
 use crate::{errors::VaultError, MAX_BATCH_DEDUCT};
 
@@ -21,7 +30,11 @@ use crate::{errors::VaultError, MAX_BATCH_DEDUCT};
 ///
 /// * 1 — code version 1: [`ConfigV1`].
 /// * 2 — code version 2: [`Config`] gains `max_batch`.
-pub const SCHEMA_VERSION: u32 = 2;
+/// * 3 — code version 3: `SpendLimit` / `SpendWindow` keys; [`Config`] unchanged.
+pub const SCHEMA_VERSION: u32 = 3;
+
+/// Fields of the schema 2 [`Config`] (one more than [`ConfigV1`]).
+const CONFIG_FIELDS: u32 = 10;
 
 #[contracttype]
 #[derive(Clone)]
@@ -32,6 +45,26 @@ pub enum DataKey {
     Depositor(Address),
     Metadata(String),
     Request(String),
+    SpendLimit,
+    SpendWindow,
+}
+
+/// The owner's cap on deducts: at most `amount` per window of
+/// `period_ledgers` ledgers.
+#[contracttype]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct SpendLimit {
+    pub amount: i128,
+    pub period_ledgers: u32,
+}
+
+/// The current spend window: it opened at `start_ledger` (the first deduct
+/// after the previous window ended) and `spent` has been deducted in it.
+#[contracttype]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct SpendWindow {
+    pub start_ledger: u32,
+    pub spent: i128,
 }
 
 /// Fixed-size configuration, read by every call.
@@ -84,22 +117,31 @@ impl ConfigV1 {
     }
 }
 
-/// The configuration, whichever schema it is stored in: after an in-place
-/// upgrade from code version 1 and before `migrate`, the stored layout is
-/// still [`ConfigV1`].
+/// The configuration, whichever layout is stored. The layout is recognised
+/// by its field count, not the schema marker: code version 1 running on newer
+/// data (an in-place downgrade) writes [`ConfigV1`] without touching the
+/// marker, and that must never make the configuration unreadable.
 pub fn config(env: &Env) -> Config {
     // Written by the constructor, so always present.
-    let storage = env.storage().instance();
-    if upgrade::schema_version(env) < SCHEMA_VERSION {
-        let v1: ConfigV1 = storage.get(&DataKey::Config).unwrap_optimized();
-        return v1.into_latest();
+    let raw: Val = env
+        .storage()
+        .instance()
+        .get(&DataKey::Config)
+        .unwrap_optimized();
+    let fields = Map::<Symbol, Val>::try_from_val(env, &raw)
+        .unwrap_optimized()
+        .len();
+    if fields == CONFIG_FIELDS {
+        return Config::try_from_val(env, &raw).unwrap_optimized();
     }
-    storage.get(&DataKey::Config).unwrap_optimized()
+    ConfigV1::try_from_val(env, &raw)
+        .unwrap_optimized()
+        .into_latest()
 }
 
 /// Writes the configuration in the current layout. Refused with
-/// `MigrationPending` while the stored layout is older (between `upgrade`
-/// and `migrate`), so the two layouts are never mixed.
+/// [`VaultError::MigrationPending`] while the stored schema is older (between
+/// `upgrade` and `migrate`): the operator runs `migrate` first.
 pub fn set_config(env: &Env, config: &Config) -> Result<(), VaultError> {
     if upgrade::schema_version(env) < SCHEMA_VERSION {
         return Err(VaultError::MigrationPending);
@@ -170,4 +212,41 @@ pub fn record_request(env: &Env, request_id: &String) {
     env.storage()
         .temporary()
         .extend_ttl(&key, REQUEST_ID_TTL, REQUEST_ID_TTL);
+}
+
+pub fn spend_limit(env: &Env) -> Option<SpendLimit> {
+    env.storage().instance().get(&DataKey::SpendLimit)
+}
+
+pub fn spend_window(env: &Env) -> Option<SpendWindow> {
+    env.storage().instance().get(&DataKey::SpendWindow)
+}
+
+pub fn set_spend_window(env: &Env, window: &SpendWindow) {
+    env.storage().instance().set(&DataKey::SpendWindow, window);
+}
+
+/// Sets (or removes) the limit; a new limit opens a fresh window, a changed
+/// one keeps the current window and what was spent in it.
+pub fn set_spend_limit(env: &Env, limit: &Option<SpendLimit>) {
+    let storage = env.storage().instance();
+    match limit {
+        Some(limit) => {
+            storage.set(&DataKey::SpendLimit, limit);
+            if !storage.has(&DataKey::SpendWindow) {
+                set_spend_window(
+                    env,
+                    &SpendWindow {
+                        start_ledger: env.ledger().sequence(),
+                        spent: 0,
+                    },
+                );
+            }
+        }
+        None => {
+            storage.remove(&DataKey::SpendLimit);
+            storage.remove(&DataKey::SpendWindow);
+        }
+    }
+    ttl::extend_instance(env);
 }
