@@ -10,10 +10,15 @@
 //! callora-spec diff-dir OLD_DIR NEW_DIR --expect REPORT
 //!     diff each contract; pass only if the report equals REPORT (the committed
 //!     record of intended changes), so no unreviewed breaking change lands
+//! callora-spec check-playbook PLAYBOOK ARTIFACTS_DIR
+//!     every `stellar` command in the playbook parsed by the CLI on PATH (no
+//!     network), every contract function and argument checked against the
+//!     WASMs' specs; exit 1 on any failure
 //! ```
 mod diff;
 mod docs;
 mod model;
+mod playbook;
 
 use std::{fs, path::Path, process::ExitCode};
 
@@ -66,7 +71,8 @@ fn version_label(dir: &Path) -> String {
 }
 
 fn run(args: &[String]) -> Result<bool, String> {
-    let usage = "usage: callora-spec docs [--check] | diff OLD NEW [--allow-breaking] | diff-dir OLD_DIR NEW_DIR --expect REPORT";
+    let usage = "usage: callora-spec docs [--check] | diff OLD NEW [--allow-breaking] | \
+                 diff-dir OLD_DIR NEW_DIR --expect REPORT | check-playbook PLAYBOOK ARTIFACTS_DIR";
     match args
         .iter()
         .map(String::as_str)
@@ -107,6 +113,9 @@ fn run(args: &[String]) -> Result<bool, String> {
                 return Ok(false);
             }
             Ok(true)
+        }
+        ["check-playbook", playbook, artifacts] => {
+            playbook::check_playbook(Path::new(playbook), Path::new(artifacts))
         }
         _ => Err(usage.into()),
     }
