@@ -546,7 +546,9 @@ impl Settlement {
     /// `caller`, which must be the admin.
     ///
     /// # Errors
-    /// [`SettlementError::NotAdmin`], [`SettlementError::PredecessorAlreadySet`],
+    /// [`SettlementError::NotAdmin`], [`SettlementError::Retired`] (this
+    /// settlement, or the predecessor already retired elsewhere),
+    /// [`SettlementError::PredecessorAlreadySet`],
     /// [`SettlementError::InvalidRecipient`] (the settlement itself),
     /// [`SettlementError::TokenMismatch`].
     ///
@@ -558,13 +560,19 @@ impl Settlement {
         predecessor: Address,
     ) -> Result<(), SettlementError> {
         let config = require_admin(&env, &caller)?;
+        require_active(&env)?;
         if storage::predecessor(&env).is_some() {
             return Err(SettlementError::PredecessorAlreadySet);
         }
         check_recipient(&env, &predecessor)?;
-        match PeerClient::new(&env, &predecessor).try_get_usdc_token() {
+        let source = PeerClient::new(&env, &predecessor);
+        match source.try_get_usdc_token() {
             Ok(Ok(token)) if token == config.usdc_token => {}
             _ => return Err(SettlementError::TokenMismatch),
+        }
+        // One that already retired elsewhere could never be imported.
+        if !matches!(source.try_get_successor(), Ok(Ok(None))) {
+            return Err(SettlementError::Retired);
         }
         storage::set_predecessor(&env, &predecessor);
         PredecessorSet { predecessor }.publish(&env);
@@ -663,7 +671,8 @@ impl Settlement {
     /// [`SettlementError::NotAdmin`], [`SettlementError::Retired`],
     /// [`SettlementError::InvalidRecipient`] (the settlement itself),
     /// [`SettlementError::ImportPending`] (this settlement's own import is
-    /// unfinished), [`SettlementError::SuccessorNotAccepted`].
+    /// unfinished), [`SettlementError::SuccessorNotAccepted`] (not a
+    /// settlement on our token that named us, or already retired itself).
     ///
     /// # Events
     /// `retired`.
@@ -674,8 +683,10 @@ impl Settlement {
         require_import_done(&env)?;
         let this = env.current_contract_address();
         let next = PeerClient::new(&env, &successor);
+        // A settlement on our token that named us and is itself active.
         let accepted = matches!(next.try_get_usdc_token(), Ok(Ok(token)) if token == config.usdc_token)
-            && matches!(next.try_get_predecessor(), Ok(Ok(Some(p))) if p == this);
+            && matches!(next.try_get_predecessor(), Ok(Ok(Some(p))) if p == this)
+            && matches!(next.try_get_successor(), Ok(Ok(None)));
         if !accepted {
             return Err(SettlementError::SuccessorNotAccepted);
         }
@@ -713,6 +724,7 @@ impl Settlement {
                 recorded += 1;
             }
         }
+        ttl::extend_instance(&env);
         Ok(recorded)
     }
 

@@ -1290,7 +1290,6 @@ fn import_refused_once_retired() {
 /// `set_predecessor` on a retired settlement (`Retired`), or refuse `retire`
 /// to a retired successor (`SuccessorNotAccepted`).
 #[test]
-#[ignore = "contract bug: retire can move all USDC into an already-retired settlement"]
 fn retire_into_a_retired_settlement_is_refused() {
     let t = T::new();
     t.seed(2, 10);
@@ -1465,7 +1464,6 @@ fn migration_calls_extend_the_instance() {
 /// state change) without extending the instance, against the spec's
 /// "instance storage is extended in every state-changing call".
 #[test]
-#[ignore = "contract bug: extend_index changes state without extending the instance"]
 fn extend_index_extends_the_instance() {
     let t = T::new();
     let devs = t.seed(1, 0);
