@@ -12,18 +12,42 @@ pub struct Change {
     pub what: String,
 }
 
-impl Change {
-    fn new(breaking: bool, audience: &'static str, what: String) -> Self {
-        Change {
+/// The changes found so far.
+#[derive(Default)]
+struct Changes(Vec<Change>);
+
+impl Changes {
+    fn push(&mut self, breaking: bool, audience: &'static str, what: String) {
+        self.0.push(Change {
             breaking,
             audience,
             what,
-        }
+        });
     }
 }
 
-fn by_name<T, F: Fn(&T) -> String>(items: &[T], key: F) -> BTreeMap<String, &T> {
-    items.iter().map(|i| (key(i), i)).collect()
+/// Each old item by key with its new version (`None` when removed).
+type Kept<'a, T> = Vec<(String, &'a T, Option<&'a T>)>;
+/// The items by key that only the new version has.
+type Added<'a, T> = Vec<(String, &'a T)>;
+
+/// The items of two versions paired by key.
+fn pair<'a, T>(
+    old: &'a [T],
+    new: &'a [T],
+    key: impl Fn(&T) -> String,
+) -> (Kept<'a, T>, Added<'a, T>) {
+    let old: BTreeMap<String, &T> = old.iter().map(|i| (key(i), i)).collect();
+    let new: BTreeMap<String, &T> = new.iter().map(|i| (key(i), i)).collect();
+    let kept = old
+        .iter()
+        .map(|(k, o)| (k.clone(), *o, new.get(k).copied()))
+        .collect();
+    let added = new
+        .into_iter()
+        .filter(|(k, _)| !old.contains_key(k))
+        .collect();
+    (kept, added)
 }
 
 fn sig(ps: &[Param]) -> String {
@@ -33,193 +57,128 @@ fn sig(ps: &[Param]) -> String {
         .join(", ")
 }
 
+const BACKEND: &str = "backend";
+const INDEXER: &str = "indexer";
+
 /// Every difference between `old` and `new`, breaking ones first.
 pub fn diff(old: &Interface, new: &Interface) -> Vec<Change> {
-    let mut changes = Vec::new();
-    let backend = "backend";
-    let indexer = "indexer";
+    let mut changes = Changes::default();
+    let c = &mut changes;
 
     // Functions: any change to an existing function's arguments or result
     // breaks callers (Soroban invocations pass exactly the declared arguments,
     // and spec-driven clients pass them by name).
-    let (of, nf) = (
-        by_name(&old.functions, |f| f.name.clone()),
-        by_name(&new.functions, |f| f.name.clone()),
-    );
-    for (name, o) in &of {
-        match nf.get(name) {
-            None => changes.push(Change::new(
-                true,
-                backend,
-                format!("function {name} removed"),
-            )),
-            Some(n) => {
-                if o.inputs
-                    .iter()
-                    .map(|p| (&p.name, &p.ty))
-                    .ne(n.inputs.iter().map(|p| (&p.name, &p.ty)))
-                {
-                    changes.push(Change::new(
-                        true,
-                        backend,
-                        format!(
-                            "function {name} arguments ({}) -> ({})",
-                            sig(&o.inputs),
-                            sig(&n.inputs)
-                        ),
-                    ));
-                }
-                if o.output != n.output {
-                    changes.push(Change::new(
-                        true,
-                        backend,
-                        format!("function {name} returns {:?} -> {:?}", o.output, n.output),
-                    ));
-                }
-            }
+    let (kept, added) = pair(&old.functions, &new.functions, |f| f.name.clone());
+    for (name, o, n) in kept {
+        let Some(n) = n else {
+            c.push(true, BACKEND, format!("function {name} removed"));
+            continue;
+        };
+        if o.inputs
+            .iter()
+            .map(|p| (&p.name, &p.ty))
+            .ne(n.inputs.iter().map(|p| (&p.name, &p.ty)))
+        {
+            let (o, n) = (sig(&o.inputs), sig(&n.inputs));
+            let what = format!("function {name} arguments ({o}) -> ({n})");
+            c.push(true, BACKEND, what);
+        }
+        if o.output != n.output {
+            let (o, n) = (&o.output, &n.output);
+            let what = format!("function {name} returns {o:?} -> {n:?}");
+            c.push(true, BACKEND, what);
         }
     }
-    for name in nf.keys().filter(|n| !of.contains_key(*n)) {
-        changes.push(Change::new(
-            false,
-            backend,
-            format!("function {name} added"),
-        ));
+    for (name, _) in added {
+        c.push(false, BACKEND, format!("function {name} added"));
     }
 
     // Error codes: clients map codes to names.
-    let (oe, ne) = (
-        by_name(&old.errors, |e| e.code.to_string()),
-        by_name(&new.errors, |e| e.code.to_string()),
-    );
-    for (code, o) in &oe {
-        match ne.get(code) {
-            None => changes.push(Change::new(
-                true,
-                backend,
-                format!("error {} ({code}) removed", o.name),
-            )),
-            Some(n) if n.name != o.name => changes.push(Change::new(
-                true,
-                backend,
-                format!("error {code} renamed {} -> {}", o.name, n.name),
-            )),
-            _ => {}
-        }
-    }
-    for (code, n) in ne.iter().filter(|(c, _)| !oe.contains_key(*c)) {
-        changes.push(Change::new(
-            false,
-            backend,
-            format!("error {} ({code}) added", n.name),
-        ));
-    }
-
-    // Types passed to or returned from functions.
-    let (os, ns) = (
-        by_name(&old.structs, |s| s.name.clone()),
-        by_name(&new.structs, |s| s.name.clone()),
-    );
-    for (name, o) in &os {
-        match ns.get(name) {
-            None => changes.push(Change::new(true, backend, format!("type {name} removed"))),
-            Some(n) if n.fields != o.fields && sig(&n.fields) != sig(&o.fields) => {
-                changes.push(Change::new(
-                    true,
-                    backend,
-                    format!(
-                        "type {name} fields ({}) -> ({})",
-                        sig(&o.fields),
-                        sig(&n.fields)
-                    ),
-                ))
+    let (kept, added) = pair(&old.errors, &new.errors, |e| e.code.to_string());
+    for (code, o, n) in kept {
+        match n {
+            None => c.push(true, BACKEND, format!("error {} ({code}) removed", o.name)),
+            Some(n) if n.name != o.name => {
+                let what = format!("error {code} renamed {} -> {}", o.name, n.name);
+                c.push(true, BACKEND, what)
             }
             _ => {}
         }
     }
-    for name in ns.keys().filter(|n| !os.contains_key(*n)) {
-        changes.push(Change::new(false, backend, format!("type {name} added")));
+    for (code, n) in added {
+        c.push(false, BACKEND, format!("error {} ({code}) added", n.name));
+    }
+
+    // Types passed to or returned from functions.
+    let (kept, added) = pair(&old.structs, &new.structs, |s| s.name.clone());
+    for (name, o, n) in kept {
+        match n {
+            None => c.push(true, BACKEND, format!("type {name} removed")),
+            Some(n) if n.fields != o.fields && sig(&n.fields) != sig(&o.fields) => {
+                let (o, n) = (sig(&o.fields), sig(&n.fields));
+                c.push(true, BACKEND, format!("type {name} fields ({o}) -> ({n})"))
+            }
+            _ => {}
+        }
+    }
+    for (name, _) in added {
+        c.push(false, BACKEND, format!("type {name} added"));
     }
 
     // Events: an indexer filters by topics and decodes data by field name.
-    let (oev, nev) = (
-        by_name(&old.events, |e| e.topic_name()),
-        by_name(&new.events, |e| e.topic_name()),
-    );
-    for (name, o) in &oev {
-        let Some(n) = nev.get(name) else {
-            changes.push(Change::new(true, indexer, format!("event {name} removed")));
+    let (kept, added) = pair(&old.events, &new.events, |e| e.topic_name());
+    for (name, o, n) in kept {
+        let Some(n) = n else {
+            c.push(true, INDEXER, format!("event {name} removed"));
             continue;
         };
         if o.prefix_topics != n.prefix_topics
             || o.topics != n.topics && sig(&o.topics) != sig(&n.topics)
         {
-            changes.push(Change::new(
-                true,
-                indexer,
-                format!(
-                    "event {name} topics [{}; {}] -> [{}; {}]",
-                    o.prefix_topics.join(", "),
-                    sig(&o.topics),
-                    n.prefix_topics.join(", "),
-                    sig(&n.topics)
-                ),
-            ));
+            let what = format!(
+                "event {name} topics [{}; {}] -> [{}; {}]",
+                o.prefix_topics.join(", "),
+                sig(&o.topics),
+                n.prefix_topics.join(", "),
+                sig(&n.topics)
+            );
+            c.push(true, INDEXER, what);
         }
         if o.data_format != n.data_format {
-            changes.push(Change::new(
-                true,
-                indexer,
-                format!(
-                    "event {name} data format {} -> {}",
-                    o.data_format, n.data_format
-                ),
-            ));
+            let (o, n) = (&o.data_format, &n.data_format);
+            let what = format!("event {name} data format {o} -> {n}");
+            c.push(true, INDEXER, what);
         }
-        let (od, nd) = (
-            by_name(&o.data, |p| p.name.clone()),
-            by_name(&n.data, |p| p.name.clone()),
-        );
-        for (field, p) in &od {
-            match nd.get(field) {
-                None => changes.push(Change::new(
+        let (kept, added) = pair(&o.data, &n.data, |p| p.name.clone());
+        for (field, p, q) in kept {
+            let what = format!("event {name} data field {field}");
+            match q {
+                None => c.push(true, INDEXER, format!("{what} removed")),
+                Some(q) if q.ty != p.ty => c.push(
                     true,
-                    indexer,
-                    format!("event {name} data field {field} removed"),
-                )),
-                Some(q) if q.ty != p.ty => changes.push(Change::new(
-                    true,
-                    indexer,
-                    format!(
-                        "event {name} data field {field} retyped {} -> {}",
-                        p.ty, q.ty
-                    ),
-                )),
+                    INDEXER,
+                    format!("{what} retyped {} -> {}", p.ty, q.ty),
+                ),
                 _ => {}
             }
         }
-        for (field, q) in nd.iter().filter(|(f, _)| !od.contains_key(*f)) {
+        for (field, q) in added {
             // Events emitted before the change lack the field: only an
             // optional one can be decoded uniformly across versions.
-            changes.push(Change::new(
-                !q.optional(),
-                indexer,
-                format!(
-                    "event {name} data field {field}: {} added{}",
-                    q.ty,
-                    if q.optional() {
-                        " (optional)"
-                    } else {
-                        " (required; absent in older events)"
-                    }
-                ),
-            ));
+            let how = if q.optional() {
+                " (optional)"
+            } else {
+                " (required; absent in older events)"
+            };
+            let what = format!("event {name} data field {field}: {} added{how}", q.ty);
+            c.push(!q.optional(), INDEXER, what);
         }
     }
-    for name in nev.keys().filter(|n| !oev.contains_key(*n)) {
-        changes.push(Change::new(false, indexer, format!("event {name} added")));
+    for (name, _) in added {
+        c.push(false, INDEXER, format!("event {name} added"));
     }
 
+    let mut changes = changes.0;
     changes.sort_by(|a, b| {
         (!a.breaking, a.audience, &a.what).cmp(&(!b.breaking, b.audience, &b.what))
     });
