@@ -241,8 +241,8 @@ impl Vault {
         storage::spend_limit(&env)
     }
 
-    /// The current spend window (present while a limit is set; a window
-    /// whose period has passed is reset by the next deduct).
+    /// The current spend window (opened by the first deduct under a limit;
+    /// a window whose period has passed is replaced by the next deduct).
     pub fn get_spend_window(env: Env) -> Option<SpendWindow> {
         storage::spend_window(&env)
     }

@@ -10,7 +10,7 @@
 //! | `Metadata(String)` | persistent | `String` | 30 d, extended on use |
 //! | `Request(String)` | temporary | `()` | `REQUEST_ID_TTL` (1 d) from processing |
 //! | `SpendLimit` | instance | [`SpendLimit`] (absent = unlimited; schema 3) | instance policy |
-//! | `SpendWindow` | instance | [`SpendWindow`] (present while a limit is set; schema 3) | instance policy |
+//! | `SpendWindow` | instance | [`SpendWindow`] (opened by the first deduct under a limit; schema 3) | instance policy |
 //!
 //! Schema 3 keeps the schema 2 [`Config`] layout unchanged and adds only new
 //! keys whose absence means the old behaviour, so code version 2 runs on
@@ -226,22 +226,19 @@ pub fn set_spend_window(env: &Env, window: &SpendWindow) {
     env.storage().instance().set(&DataKey::SpendWindow, window);
 }
 
-/// Sets (or removes) the limit; a new limit opens a fresh window, a changed
-/// one keeps the current window and what was spent in it.
+/// Sets (or removes) the limit. A window still open under the old limit is
+/// kept with what was spent in it (a lowered limit applies at once); one
+/// that has ended is dropped, so the next window opens at the next deduct.
 pub fn set_spend_limit(env: &Env, limit: &Option<SpendLimit>) {
     let storage = env.storage().instance();
     match limit {
         Some(limit) => {
-            storage.set(&DataKey::SpendLimit, limit);
-            if !storage.has(&DataKey::SpendWindow) {
-                set_spend_window(
-                    env,
-                    &SpendWindow {
-                        start_ledger: env.ledger().sequence(),
-                        spent: 0,
-                    },
-                );
+            if let (Some(old), Some(window)) = (spend_limit(env), spend_window(env)) {
+                if env.ledger().sequence() - window.start_ledger >= old.period_ledgers {
+                    storage.remove(&DataKey::SpendWindow);
+                }
             }
+            storage.set(&DataKey::SpendLimit, limit);
         }
         None => {
             storage.remove(&DataKey::SpendLimit);

@@ -1802,8 +1802,8 @@ fn spend_limit_set_and_removed_by_the_owner() {
     );
     t.emitted(&SpendLimitSet { limit: l.clone() });
     assert_eq!(t.vault.get_spend_limit(), l);
-    // A new limit opens a fresh window now.
-    assert_eq!(t.vault.get_spend_window(), window(100, 0));
+    // The first window opens at the first deduct under the limit.
+    assert_eq!(t.vault.get_spend_window(), None);
 
     // Removing it: unlimited again, no window.
     t.vault.set_spend_limit(&t.owner, &None);
@@ -1912,7 +1912,7 @@ fn spend_limit_bounds_deducts_and_batches() {
 fn spend_window_rolls_over_at_exactly_the_period() {
     let t = T::funded(1_000);
     t.vault.set_spend_limit(&t.owner, &limit(100, 10));
-    t.set_ledger(105);
+    t.set_ledger(100);
     assert_eq!(t.deduct(100, "a", None), 900);
     assert_eq!(t.vault.get_spend_window(), window(100, 100));
     // Ledger 109 is the window's last.
@@ -1998,8 +1998,9 @@ fn lowering_the_limit_mid_window_applies_at_once() {
     t.vault.set_spend_limit(&t.owner, &None);
     assert_eq!(t.deduct(100, "d", None), 760);
     t.vault.set_spend_limit(&t.owner, &limit(50, 10));
-    assert_eq!(t.vault.get_spend_window(), window(110, 0));
+    assert_eq!(t.vault.get_spend_window(), None);
     assert_eq!(t.deduct(50, "e", None), 710);
+    assert_eq!(t.vault.get_spend_window(), window(110, 50));
 }
 
 /// Finding 2 at unit level: an attacker holding every operator key (admin
@@ -2879,4 +2880,29 @@ fn every_owner_call_authorizes_exactly_the_owner() {
     assert_eq!(t.vault.get_spend_limit(), limit(10, 10));
     assert_eq!(t.vault.balance(), 998);
     assert_eq!(t.token.balance(&friend), 6);
+}
+
+/// A window that ended under the old period stays ended when the owner
+/// lengthens the period: the next window opens at the next deduct (the bug
+/// the unit suite found in the first v3 draft refused every deduct until
+/// the old window's start plus the new period).
+#[test]
+fn lengthening_the_period_does_not_reopen_an_ended_window() {
+    let t = T::funded(1_000);
+    t.vault.set_spend_limit(&t.owner, &limit(100, 10));
+    t.set_ledger(100);
+    assert_eq!(t.deduct(100, "a", None), 900);
+    t.set_ledger(200);
+    t.vault.set_spend_limit(&t.owner, &limit(100, 1_000));
+    assert_eq!(t.vault.get_spend_window(), None);
+    assert_eq!(t.deduct(1, "b", None), 899);
+    assert_eq!(t.vault.get_spend_window(), window(200, 1));
+    // A window still open is kept when the period changes...
+    t.set_ledger(300);
+    t.vault.set_spend_limit(&t.owner, &limit(100, 10));
+    assert_eq!(t.vault.get_spend_window(), window(200, 1));
+    // ...and measured by the new period from then on.
+    assert_eq!(t.deduct(60, "c", None), 839);
+    t.vault.set_spend_limit(&t.owner, &limit(100, 1_000));
+    assert_eq!(t.vault.get_spend_window(), window(300, 60));
 }
