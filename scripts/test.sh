@@ -22,8 +22,10 @@ step "playbook commands (./scripts/check-playbook.sh)"
 step "generated interface and event docs are current"
 cargo run --quiet -p callora-spec -- docs --check
 
-step "schema diff: frozen v1 -> current build (docs/schema-diff/v1-to-v2.txt)"
-cargo run --quiet -p callora-spec -- diff-dir contracts/tests/fixtures/v1 artifacts \
+step "schema diff: frozen v2 -> current build (docs/schema-diff/v2-to-v3.txt), frozen v1 -> v2"
+cargo run --quiet -p callora-spec -- diff-dir contracts/tests/fixtures/v2 artifacts \
+  --expect docs/schema-diff/v2-to-v3.txt
+cargo run --quiet -p callora-spec -- diff-dir contracts/tests/fixtures/v1 contracts/tests/fixtures/v2 \
   --expect docs/schema-diff/v1-to-v2.txt
 
 step "cargo clippy"

@@ -1,19 +1,24 @@
 //! Golden event fixtures: every event of every contract, as emitted by the
-//! built WASM of each released code version, byte for byte.
+//! built WASM of each code version, byte for byte.
 //!
 //! `docs/events/fixtures/<contract>/v<N>/<event>.json` holds the base64 XDR
 //! of the event's topics and data plus the values an indexer must decode
 //! (keyed by the spec's parameter names; i128/u64 as decimal strings,
-//! addresses as strkeys, bytes as hex). This test re-emits every event from
-//! the WASMs and fails on any difference, so a change of shape without a
-//! version bump fails CI. After a deliberate change with a version bump,
-//! regenerate with `CALLORA_UPDATE_FIXTURES=1 cargo test -p callora-tests events`
-//! (existing versions never change). The interop suite (`interop/`) decodes
-//! the same files with `@stellar/stellar-sdk`.
+//! addresses as strkeys, bytes as hex, structs as objects by field name).
+//! This test re-emits every event from the WASMs and fails on any
+//! difference, so a change of shape without a version bump fails CI:
+//! released versions (1 and 2) replay the scenario that wrote their fixtures
+//! on their frozen WASMs (`fixtures/v<N>/`), the current version (3) runs its
+//! own scenario on `artifacts/`, and every event of each spec must have its
+//! fixture. After a deliberate change with a version bump, regenerate the
+//! current version's fixtures with
+//! `CALLORA_UPDATE_FIXTURES=1 cargo test -p callora-tests events` (released
+//! versions' fixtures are never written). The interop suite (`interop/`)
+//! decodes the same files with `@stellar/stellar-sdk`.
 extern crate std;
 
 use crate::{
-    wasm::{revenue_pool, settlement, v1, vault},
+    wasm::{revenue_pool, settlement, v1, v2, vault},
     world::{force_schema, legacy_vault_args, vault_args},
 };
 use serde_json::{json, Map as JsonMap, Value as Json};
@@ -58,12 +63,19 @@ struct Wasms {
     settlement: &'static [u8],
 }
 
+/// The WASMs of code `version`: released versions from their frozen
+/// fixtures, the current one from `artifacts/`.
 fn wasms(version: u32) -> Wasms {
     match version {
         1 => Wasms {
             vault: v1::vault::WASM,
             pool: v1::revenue_pool::WASM,
             settlement: v1::settlement::WASM,
+        },
+        2 => Wasms {
+            vault: v2::vault::WASM,
+            pool: v2::revenue_pool::WASM,
+            settlement: v2::settlement::WASM,
         },
         _ => Wasms {
             vault: vault::WASM,
@@ -118,6 +130,19 @@ impl Setup {
 
 /// Drives every event of every contract at code `version`.
 fn emit_all(version: u32) -> Captured {
+    match version {
+        1 | 2 => emit_released(version),
+        3 => emit_v3(),
+        _ => panic!("no fixture scenario for code version {version}: add one"),
+    }
+}
+
+/// Code versions 1 and 2, frozen: the scenario that wrote their fixtures,
+/// unchanged (same calls in the same order, so the same generated
+/// addresses), run on the frozen WASMs through code-version-2 clients (v1
+/// takes the same arguments for every call made here).
+fn emit_released(version: u32) -> Captured {
+    use crate::wasm::v2::{revenue_pool, settlement, vault};
     let w = Setup::new();
     let env = &w.env;
     let code = wasms(version);
@@ -146,18 +171,15 @@ fn emit_all(version: u32) -> Captured {
     st.distribute_pool(&w.admin, &dev, &30);
     r.take("settlement", &s_id);
     w.sac.mint(&s_id, &15);
-    if version < 3 {
-        let imported = vec![
-            env,
-            crate::wasm::v2::settlement::DeveloperBalance {
-                developer: dev.clone(),
-                balance: 10,
-            },
-        ];
-        crate::wasm::v2::settlement::Client::new(env, &s_id)
-            .import_balances(&w.admin, &imported, &5);
-        r.take("settlement", &s_id);
-    }
+    let imported = vec![
+        env,
+        settlement::DeveloperBalance {
+            developer: dev.clone(),
+            balance: 10,
+        },
+    ];
+    st.import_balances(&w.admin, &imported, &5);
+    r.take("settlement", &s_id);
     let next = Address::generate(env);
     st.set_admin(&w.admin, &next, &2_000);
     r.take("settlement", &s_id);
@@ -189,33 +211,20 @@ fn emit_all(version: u32) -> Captured {
     pool.upgrade(&next, &stable_hash(env, v1::revenue_pool::WASM));
     r.take("revenue_pool", &p_id);
 
-    // Vault.
+    // Vault (the owner is its admin in these versions).
     let owner = Address::generate(env);
     w.sac.mint(&owner, &10_000);
-    let v_id = if version >= 3 {
-        env.register(
-            code.vault,
-            vault_args(&owner, &w.admin, &w.usdc, Some(&w.backend), Some(&p_id)),
-        )
-    } else {
-        env.register(
-            code.vault,
-            legacy_vault_args(&owner, &w.usdc, Some(&w.backend), Some(&p_id)),
-        )
-    };
+    let v_id = env.register(
+        code.vault,
+        legacy_vault_args(&owner, &w.usdc, Some(&w.backend), Some(&p_id)),
+    );
     r.take("vault", &v_id);
     let v = vault::Client::new(env, &v_id);
     v.deposit(&owner, &1_000);
     r.take("vault", &v_id);
     v.withdraw(&100);
     r.take("vault", &v_id);
-    v.deduct(
-        &w.backend,
-        &25,
-        &s("req-1"),
-        &Some(dev.clone()),
-        &crate::world::valid_until(env),
-    );
+    v.deduct(&w.backend, &25, &s("req-1"), &Some(dev.clone()));
     r.take("vault", &v_id);
     let friend = Address::generate(env);
     v.set_allowed_depositor(&owner, &friend, &true);
@@ -268,6 +277,181 @@ fn emit_all(version: u32) -> Captured {
     r.captured
 }
 
+/// Code version 3 (the current build): every event of its specs, including
+/// the constructor events, the compact `batch_deduct`, the spend limit, the
+/// sweeps and the guarded redeploy (a successor names the settlement with
+/// `set_predecessor`, the settlement retires into it, the successor imports
+/// the retired settlement's balances). `migrated` comes from the real path:
+/// a code-version-2 vault and settlement upgraded to this build and migrated.
+fn emit_v3() -> Captured {
+    let w = Setup::new();
+    let env = &w.env;
+    let code = wasms(3);
+    let mut r = Recorder {
+        env,
+        captured: BTreeMap::new(),
+    };
+    let s = |v: &str| w.s(v);
+    // A deduct's `valid_until_ledger`: five minutes after ledger 1,000.
+    let until = 1_060u32;
+
+    // Settlement: constructor (settlement_initialized, vault_set), money in
+    // and out, booking untracked USDC.
+    let first_vault = Address::generate(env);
+    let s_id = env.register(
+        code.settlement,
+        (w.admin.clone(), w.usdc.clone(), Some(first_vault.clone())),
+    );
+    r.take("settlement", &s_id);
+    let st = settlement::Client::new(env, &s_id);
+    let dev = Address::generate(env);
+    w.sac.mint(&first_vault, &1_000);
+    st.receive_payment(&first_vault, &100, &true, &None);
+    r.take("settlement", &s_id);
+    st.receive_payment(&first_vault, &70, &false, &Some(dev.clone()));
+    r.take("settlement", &s_id);
+    st.withdraw(&dev, &20);
+    r.take("settlement", &s_id);
+    st.distribute_pool(&w.admin, &dev, &30);
+    r.take("settlement", &s_id);
+    w.sac.mint(&s_id, &15);
+    st.book_untracked(&w.admin);
+    r.take("settlement", &s_id);
+    let next = Address::generate(env);
+    st.set_admin(&w.admin, &next, &2_000);
+    r.take("settlement", &s_id);
+    st.accept_admin(&next);
+    r.take("settlement", &s_id);
+    // Guarded redeploy: the successor names this settlement, this one
+    // retires into it, the successor imports the balances it left.
+    let successor = env.register(
+        code.settlement,
+        (w.admin.clone(), w.usdc.clone(), None::<Address>),
+    );
+    let succ = settlement::Client::new(env, &successor);
+    succ.set_predecessor(&w.admin, &s_id);
+    r.take("settlement", &successor);
+    st.retire(&next, &successor);
+    r.take("settlement", &s_id);
+    succ.import_balances(&w.admin, &10);
+    r.take("settlement", &successor);
+    st.upgrade(&next, &stable_hash(env, v1::settlement::WASM));
+    r.take("settlement", &s_id);
+    // migrated: a code-version-2 settlement upgraded to this build.
+    let old = env.register(
+        v2::settlement::WASM,
+        (w.admin.clone(), w.usdc.clone(), None::<Address>),
+    );
+    v2::settlement::Client::new(env, &old).upgrade(
+        &w.admin,
+        &env.deployer().upload_contract_wasm(code.settlement),
+    );
+    settlement::Client::new(env, &old).migrate(&w.admin);
+    r.take("settlement", &old);
+
+    // Revenue pool: constructor (pool_initialized) and every call.
+    let p_id = env.register(code.pool, (w.admin.clone(), w.usdc.clone()));
+    r.take("revenue_pool", &p_id);
+    let pool = revenue_pool::Client::new(env, &p_id);
+    w.sac.mint(&p_id, &500);
+    pool.distribute(&w.admin, &dev, &40);
+    r.take("revenue_pool", &p_id);
+    pool.set_admin(&w.admin, &next, &2_000);
+    r.take("revenue_pool", &p_id);
+    pool.accept_admin(&next);
+    r.take("revenue_pool", &p_id);
+    // The pool's storage layout is still schema 1: no upgrade from code
+    // version 2 migrates anything, so the marker is reset to replay it.
+    force_schema(env, &p_id, 0);
+    pool.migrate(&next);
+    r.take("revenue_pool", &p_id);
+    pool.upgrade(&next, &stable_hash(env, v1::revenue_pool::WASM));
+    r.take("revenue_pool", &p_id);
+
+    // Vault: the operator (`w.admin`) is its admin, named in the constructor.
+    let owner = Address::generate(env);
+    w.sac.mint(&owner, &10_000);
+    let v_id = env.register(
+        code.vault,
+        vault_args(&owner, &w.admin, &w.usdc, Some(&w.backend), Some(&p_id)),
+    );
+    r.take("vault", &v_id);
+    let v = vault::Client::new(env, &v_id);
+    v.deposit(&owner, &1_000);
+    r.take("vault", &v_id);
+    v.withdraw(&100);
+    r.take("vault", &v_id);
+    v.set_spend_limit(
+        &owner,
+        &Some(vault::SpendLimit {
+            amount: 500,
+            period_ledgers: 17_280,
+        }),
+    );
+    r.take("vault", &v_id);
+    v.deduct(&w.backend, &25, &s("req-1"), &Some(dev.clone()), &until);
+    r.take("vault", &v_id);
+    // Three calls: two credit `dev`, one the pool.
+    let item = |id: &str, amount: i128, developer: Option<&Address>| vault::DeductItem {
+        request_id: s(id),
+        amount,
+        developer: developer.cloned(),
+    };
+    let items = vec![
+        env,
+        item("req-2", 5, Some(&dev)),
+        item("req-3", 7, None),
+        item("req-4", 3, Some(&dev)),
+    ];
+    v.batch_deduct(&w.backend, &items, &until);
+    r.take("vault", &v_id);
+    // USDC sent to the vault outside `deposit`, swept back by the owner.
+    w.sac.mint(&v_id, &9);
+    v.sweep(&owner);
+    r.take("vault", &v_id);
+    let friend = Address::generate(env);
+    v.set_allowed_depositor(&owner, &friend, &true);
+    r.take("vault", &v_id);
+    v.set_authorized_caller(&w.admin, &Some(w.backend.clone()));
+    r.take("vault", &v_id);
+    v.set_min_deposit(&w.admin, &2);
+    r.take("vault", &v_id);
+    v.set_max_deduct(&w.admin, &500);
+    r.take("vault", &v_id);
+    v.set_max_batch(&w.admin, &10);
+    r.take("vault", &v_id);
+    v.set_revenue_pool(&w.admin, &None);
+    r.take("vault", &v_id);
+    let s2 = env.register(
+        code.settlement,
+        (w.admin.clone(), w.usdc.clone(), Some(v_id.clone())),
+    );
+    v.set_settlement(&w.admin, &Some(s2));
+    r.take("vault", &v_id);
+    v.set_metadata(&w.admin, &s("offer-1"), &s("ipfs://bafy"));
+    r.take("vault", &v_id);
+    v.pause(&w.admin);
+    r.take("vault", &v_id);
+    v.unpause(&w.admin);
+    r.take("vault", &v_id);
+    v.set_admin(&w.admin, &next, &2_000);
+    r.take("vault", &v_id);
+    v.accept_admin(&next);
+    r.take("vault", &v_id);
+    v.upgrade(&next, &stable_hash(env, v1::vault::WASM));
+    r.take("vault", &v_id);
+    // migrated: a code-version-2 vault upgraded to this build.
+    let old = env.register(
+        v2::vault::WASM,
+        legacy_vault_args(&owner, &w.usdc, None, None),
+    );
+    v2::vault::Client::new(env, &old)
+        .upgrade(&owner, &env.deployer().upload_contract_wasm(code.vault));
+    vault::Client::new(env, &old).migrate(&owner);
+    r.take("vault", &old);
+    r.captured
+}
+
 fn hex(bytes: &[u8]) -> StdString {
     bytes.iter().map(|b| std::format!("{b:02x}")).collect()
 }
@@ -288,6 +472,21 @@ fn to_json(v: &ScVal) -> Json {
         ScVal::Symbol(s) => json!(StdString::from_utf8_lossy(s.as_slice())),
         ScVal::Address(a) => json!(a.to_string()),
         ScVal::Vec(Some(items)) => Json::Array(items.iter().map(to_json).collect()),
+        // A struct (`#[contracttype]`): its fields by name.
+        ScVal::Map(Some(entries)) => Json::Object(
+            entries
+                .iter()
+                .map(|e| {
+                    let ScVal::Symbol(key) = &e.key else {
+                        panic!("non-symbol struct field {:?}", e.key)
+                    };
+                    (
+                        StdString::from_utf8_lossy(key.as_slice()).into_owned(),
+                        to_json(&e.val),
+                    )
+                })
+                .collect(),
+        ),
         other => panic!("no fixture encoding for {other:?}"),
     }
 }
@@ -352,8 +551,13 @@ fn fixtures_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/events/fixtures")
 }
 
+/// Compares (or, for the current version with `CALLORA_UPDATE_FIXTURES=1`,
+/// writes) the fixtures of code `version`. Released versions' fixtures are
+/// never written: their WASMs are frozen, so any difference is a defect of
+/// the scenario, not a new shape.
 fn check_version(version: u32) {
-    let update = std::env::var("CALLORA_UPDATE_FIXTURES").is_ok_and(|v| v == "1");
+    let update = std::env::var("CALLORA_UPDATE_FIXTURES").is_ok_and(|v| v == "1")
+        && version == crate::rehearsal::CURRENT_VERSION;
     let captured = emit_all(version);
     let code = wasms(version);
     let mut problems = StdVec::new();
@@ -399,10 +603,13 @@ fn check_version(version: u32) {
                 Ok(existing) if existing == text => {}
                 _ if update => std::fs::write(&path, &text).unwrap(),
                 Ok(_) => problems.push(std::format!(
-                    "{} differs from what the v{version} WASM emits",
-                    path.display()
+                    "docs/events/fixtures/{contract}/v{version}/{name}.json differs from what \
+                     the v{version} WASM emits"
                 )),
-                Err(_) => problems.push(std::format!("{} missing", path.display())),
+                Err(_) => problems.push(std::format!(
+                    "docs/events/fixtures/{contract}/v{version}/{name}.json missing: every \
+                     event of the spec needs its fixture"
+                )),
             }
         }
         for file in on_disk {
@@ -426,6 +633,33 @@ fn golden_event_fixtures_v1() {
 }
 
 #[test]
-fn golden_event_fixtures_current() {
-    check_version(crate::rehearsal::CURRENT_VERSION);
+fn golden_event_fixtures_v2() {
+    check_version(2);
+}
+
+#[test]
+fn golden_event_fixtures_v3() {
+    assert_eq!(
+        crate::rehearsal::CURRENT_VERSION,
+        3,
+        "a new code version needs its own fixture scenario (emit_all) and test"
+    );
+    check_version(3);
+}
+
+/// Each contract has one fixture folder per code version, 1 through the
+/// current one, and nothing else.
+#[test]
+fn fixture_folders_are_the_code_versions() {
+    let expected: StdVec<StdString> = (1..=crate::rehearsal::CURRENT_VERSION)
+        .map(|v| std::format!("v{v}"))
+        .collect();
+    for contract in ["vault", "revenue_pool", "settlement"] {
+        let mut found: StdVec<StdString> = std::fs::read_dir(fixtures_dir().join(contract))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        found.sort_by_key(|v| v[1..].parse::<u32>().unwrap_or(u32::MAX));
+        assert_eq!(found, expected, "{contract}");
+    }
 }

@@ -1,9 +1,16 @@
 //! Classifies the differences between two versions of a contract's spec for
 //! the two kinds of consumers: the backend (calls functions, matches error
-//! codes) and indexers (decode events).
+//! codes) and indexers (filter events by topics, decode them).
+//!
+//! Topic count and order per event name are frozen: a `getEvents` topic
+//! filter has one slot per topic and matches only events with exactly that
+//! many topics, so a filter written for one version silently matches nothing
+//! of a version that changed the count. Every report therefore lists each
+//! event's topic slots in both versions, and any change of count or order is
+//! BREAKING for indexers.
 use std::collections::BTreeMap;
 
-use crate::model::{Interface, Param};
+use crate::model::{Event, Interface, Param};
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Change {
@@ -59,8 +66,31 @@ fn sig(ps: &[Param]) -> String {
 
 const BACKEND: &str = "backend";
 const INDEXER: &str = "indexer";
+/// Not a change: one line per event name with its topic slots in both
+/// versions (rendered as its own block, never breaking by itself; a changed
+/// count or order is also reported as a BREAKING indexer change).
+pub const TOPICS: &str = "topics";
 
-/// Every difference between `old` and `new`, breaking ones first.
+/// An event's topics as a `getEvents` filter sees them: the fixed prefix
+/// (topic 0 is the name), then the topic parameters in order.
+fn slots(e: &Event) -> Vec<String> {
+    e.prefix_topics
+        .iter()
+        .cloned()
+        .chain(e.topics.iter().map(|p| format!("{}: {}", p.name, p.ty)))
+        .collect()
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        "slot"
+    } else {
+        "slots"
+    }
+}
+
+/// Every difference between `old` and `new`, breaking ones first, followed
+/// by the topic-slot listing of every event name (audience [`TOPICS`]).
 pub fn diff(old: &Interface, new: &Interface) -> Vec<Change> {
     let mut changes = Changes::default();
     let c = &mut changes;
@@ -132,15 +162,23 @@ pub fn diff(old: &Interface, new: &Interface) -> Vec<Change> {
             c.push(true, INDEXER, format!("event {name} removed"));
             continue;
         };
-        if o.prefix_topics != n.prefix_topics
-            || o.topics != n.topics && sig(&o.topics) != sig(&n.topics)
-        {
+        let (os, ns) = (slots(o), slots(n));
+        if os.len() != ns.len() {
             let what = format!(
-                "event {name} topics [{}; {}] -> [{}; {}]",
-                o.prefix_topics.join(", "),
-                sig(&o.topics),
-                n.prefix_topics.join(", "),
-                sig(&n.topics)
+                "event {name} topic count {} -> {}: a getEvents filter with {} topic {} \
+                 matches no event of the new version",
+                os.len(),
+                ns.len(),
+                os.len(),
+                plural(os.len())
+            );
+            c.push(true, INDEXER, what);
+        }
+        if os != ns {
+            let what = format!(
+                "event {name} topics [{}] -> [{}]",
+                os.join(", "),
+                ns.join(", ")
             );
             c.push(true, INDEXER, what);
         }
@@ -178,6 +216,37 @@ pub fn diff(old: &Interface, new: &Interface) -> Vec<Change> {
         c.push(false, INDEXER, format!("event {name} added"));
     }
 
+    // Topic slots of every event name, in both versions.
+    let (kept, added) = pair(&old.events, &new.events, |e| e.topic_name());
+    let mut listing: Vec<(String, String)> = kept
+        .into_iter()
+        .map(|(name, o, n)| {
+            let os = slots(o);
+            let line = match n.map(slots) {
+                None => format!("{}  removed", os.len()),
+                Some(ns) if ns == os => format!("{}  [{}]", os.len(), os.join(", ")),
+                Some(ns) if ns.len() == os.len() => {
+                    format!("{}  [{}]  ORDER CHANGED", ns.len(), ns.join(", "))
+                }
+                Some(ns) => format!(
+                    "{} -> {}  [{}]  COUNT CHANGED",
+                    os.len(),
+                    ns.len(),
+                    ns.join(", ")
+                ),
+            };
+            (name, line)
+        })
+        .chain(added.into_iter().map(|(name, n)| {
+            let ns = slots(n);
+            (name, format!("{}  [{}]  added", ns.len(), ns.join(", ")))
+        }))
+        .collect();
+    listing.sort();
+    for (name, line) in listing {
+        c.push(false, TOPICS, format!("{name:<24} {line}"));
+    }
+
     let mut changes = changes.0;
     changes.sort_by(|a, b| {
         (!a.breaking, a.audience, &a.what).cmp(&(!b.breaking, b.audience, &b.what))
@@ -185,9 +254,12 @@ pub fn diff(old: &Interface, new: &Interface) -> Vec<Change> {
     changes
 }
 
-/// The report lines of one contract's diff.
+/// The report lines of one contract's diff: the changes, breaking first,
+/// then the topic slots of every event name.
 pub fn render(contract: &str, from: &str, to: &str, changes: &[Change]) -> String {
     let mut out = format!("{contract}: {from} -> {to}\n");
+    let (listing, changes): (Vec<&Change>, Vec<&Change>) =
+        changes.iter().partition(|c| c.audience == TOPICS);
     if changes.is_empty() {
         out.push_str("  no interface or event changes\n");
     }
@@ -199,7 +271,27 @@ pub fn render(contract: &str, from: &str, to: &str, changes: &[Change]) -> Strin
             c.what
         ));
     }
+    if !listing.is_empty() {
+        out.push_str(
+            "  topic slots per event (frozen: a getEvents filter matches only this count):\n",
+        );
+        for c in listing {
+            out.push_str(&format!("    {}\n", c.what));
+        }
+    }
     out
+}
+
+/// A committed report without the reviewer's notes (lines starting with
+/// `#`), as `render` writes it: what `diff-dir --expect` compares. Notes
+/// record what a spec cannot show, e.g. an event that stopped being emitted
+/// on some path.
+pub fn without_notes(report: &str) -> String {
+    report
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(|l| [l, "\n"])
+        .collect()
 }
 
 #[cfg(test)]
@@ -240,16 +332,95 @@ mod test {
         }
     }
 
-    fn kinds(old: &Interface, new: &Interface) -> Vec<(bool, &'static str)> {
+    /// The changes, without the topic-slot listing.
+    fn changes(old: &Interface, new: &Interface) -> Vec<Change> {
         diff(old, new)
+            .into_iter()
+            .filter(|c| c.audience != TOPICS)
+            .collect()
+    }
+
+    fn kinds(old: &Interface, new: &Interface) -> Vec<(bool, &'static str)> {
+        changes(old, new)
             .iter()
             .map(|c| (c.breaking, c.audience))
             .collect()
     }
 
+    fn listing(old: &Interface, new: &Interface) -> Vec<String> {
+        diff(old, new)
+            .into_iter()
+            .filter(|c| c.audience == TOPICS)
+            .map(|c| c.what)
+            .collect()
+    }
+
     #[test]
     fn identical_specs_have_no_changes() {
-        assert!(diff(&base(), &base()).is_empty());
+        assert!(changes(&base(), &base()).is_empty());
+        assert_eq!(
+            listing(&base(), &base()),
+            vec![format!("{:<24} 2  [deduct, vault: Address]", "deduct")]
+        );
+    }
+
+    /// v1 -> v2 of `developer_credited`: `vault` moved from the topics to the
+    /// data, so 3-slot filters matched nothing.
+    #[test]
+    fn topic_count_change_is_breaking_for_filters() {
+        let old = base();
+        let mut moved = base();
+        let vault = moved.events[0].topics.remove(0);
+        moved.events[0].data.push(vault);
+        let found = changes(&old, &moved);
+        assert!(found.iter().any(|c| c.breaking
+            && c.audience == "indexer"
+            && c.what
+                == "event deduct topic count 2 -> 1: a getEvents filter with 2 topic slots \
+                    matches no event of the new version"));
+        assert!(found.iter().all(|c| c.breaking));
+        assert_eq!(
+            listing(&old, &moved),
+            vec![format!("{:<24} 2 -> 1  [deduct]  COUNT CHANGED", "deduct")]
+        );
+        // A topic added is as breaking as one removed.
+        assert!(changes(&moved, &old)
+            .iter()
+            .any(|c| c.breaking && c.what.starts_with("event deduct topic count 1 -> 2")));
+    }
+
+    #[test]
+    fn topic_order_change_is_breaking() {
+        let mut old = base();
+        old.events[0].topics.push(p("developer", "Address"));
+        let mut swapped = old.clone();
+        swapped.events[0].topics.reverse();
+        let found = changes(&old, &swapped);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].breaking);
+        assert_eq!(
+            found[0].what,
+            "event deduct topics [deduct, vault: Address, developer: Address] -> \
+             [deduct, developer: Address, vault: Address]"
+        );
+        assert!(listing(&old, &swapped)[0].ends_with("ORDER CHANGED"));
+    }
+
+    #[test]
+    fn listing_names_added_and_removed_events() {
+        let mut none = base();
+        none.events.clear();
+        assert_eq!(
+            listing(&none, &base()),
+            vec![format!(
+                "{:<24} 2  [deduct, vault: Address]  added",
+                "deduct"
+            )]
+        );
+        assert_eq!(
+            listing(&base(), &none),
+            vec![format!("{:<24} 2  removed", "deduct")]
+        );
     }
 
     #[test]
@@ -296,7 +467,14 @@ mod test {
         assert_eq!(kinds(&old, &retyped), vec![(true, "indexer")]);
         let mut topic = base();
         topic.events[0].topics.clear();
-        assert_eq!(kinds(&old, &topic), vec![(true, "indexer")]);
+        // The count, and the topics themselves.
+        assert_eq!(
+            kinds(&old, &topic),
+            vec![(true, "indexer"), (true, "indexer")]
+        );
+        let mut renamed = base();
+        renamed.events[0].topics[0].name = "from".into();
+        assert_eq!(kinds(&old, &renamed), vec![(true, "indexer")]);
         let mut format = base();
         format.events[0].data_format = "vec".into();
         assert_eq!(kinds(&old, &format), vec![(true, "indexer")]);
@@ -307,7 +485,15 @@ mod test {
         // Only the doc changed: nothing for anyone.
         let mut doc = base();
         doc.events[0].doc = "new words".into();
-        assert!(diff(&old, &doc).is_empty());
+        assert!(changes(&old, &doc).is_empty());
+    }
+
+    #[test]
+    fn notes_are_not_compared() {
+        let report = render("c", "v1", "v2", &diff(&base(), &base()));
+        let noted = format!("# reviewed: nothing changed\n{report}# end\n");
+        assert_eq!(without_notes(&noted), report);
+        assert_ne!(without_notes(&report.replace("deduct", "x")), report);
     }
 
     #[test]
@@ -320,5 +506,11 @@ mod test {
         assert_eq!(lines[0], "c: v1 -> v2");
         assert!(lines[1].contains("BREAKING") && lines[1].contains("function deduct removed"));
         assert!(lines[2].contains("compatible") && lines[2].contains("memo"));
+        assert!(lines[3].starts_with("  topic slots per event"));
+        assert_eq!(
+            lines[4],
+            format!("    {:<24} 2  [deduct, vault: Address]", "deduct")
+        );
+        assert_eq!(lines.len(), 5);
     }
 }

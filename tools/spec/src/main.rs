@@ -9,7 +9,8 @@
 //!     indexers; exit 1 on a breaking change unless --allow-breaking
 //! callora-spec diff-dir OLD_DIR NEW_DIR --expect REPORT
 //!     diff each contract; pass only if the report equals REPORT (the committed
-//!     record of intended changes), so no unreviewed breaking change lands
+//!     record of intended changes; its `#` lines are the reviewer's notes and
+//!     are not compared), so no unreviewed breaking change lands
 //! callora-spec check-playbook PLAYBOOK ARTIFACTS_DIR
 //!     every `stellar` command in the playbook parsed by the CLI on PATH (no
 //!     network), every contract function and argument checked against the
@@ -105,7 +106,7 @@ fn run(args: &[String]) -> Result<bool, String> {
             }
             print!("{out}");
             let expected = fs::read_to_string(report).unwrap_or_default();
-            if expected != out {
+            if diff::without_notes(&expected) != out {
                 eprintln!(
                     "the schema diff differs from {report}: review every change (breaking ones \
                      need a version bump and a note in the playbook), then commit the new report"
