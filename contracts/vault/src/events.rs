@@ -37,8 +37,9 @@ pub struct Withdraw {
     pub balance: i128,
 }
 
-/// One metered deduct (single or batch item). `developer` is the credited
-/// developer (`None` = the pool); `balance` is the tracked balance after.
+/// One metered `deduct` (code version 3; batches emit `batch_deduct`).
+/// `developer` is the credited developer (`None` = the pool); `balance` is
+/// the tracked balance after.
 #[contractevent(topics = ["deduct"], sparse = false)]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct Deduct {
