@@ -31,3 +31,5 @@ mod properties;
 mod review;
 #[cfg(test)]
 mod upgrade;
+#[cfg(test)]
+mod attack;
