@@ -88,7 +88,8 @@ pub struct PoolDistributed {
 /// A page of the predecessor's balances was imported (redeploy-migration):
 /// each of `balances` was added to its developer, `developers` of them,
 /// totalling `developer_amount`, and `pool_amount` to the pool (the
-/// predecessor's pool, booked with the first page). `next_index` is the
+/// predecessor's pool, booked with the first page, plus any entry credited
+/// to an address that cannot withdraw here). `next_index` is the
 /// predecessor index the next import starts at. Code version 3 added
 /// `predecessor`, `balances` and `next_index`.
 #[contractevent(topics = ["balances_imported"], sparse = false)]

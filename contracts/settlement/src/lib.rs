@@ -585,8 +585,11 @@ impl Settlement {
     /// first page its global pool. Each predecessor index is imported exactly
     /// once, so an operator retrying a call after a time-out books nothing
     /// twice: the retry imports the next page, or nothing once all are in.
-    /// Refused unless the USDC held covers everything booked. Returns how
-    /// many predecessor entries this call consumed (0 = all imported).
+    /// An entry credited on the predecessor to an address that could never
+    /// withdraw here (this settlement or a registered vault) is booked into
+    /// the pool, so no single entry can stall the import. Refused unless the
+    /// USDC held covers everything booked. Returns how many predecessor
+    /// entries this call consumed (0 = all imported).
     ///
     /// # Authorization
     /// `caller`, which must be the admin.
@@ -596,8 +599,7 @@ impl Settlement {
     /// [`SettlementError::InvalidBatchSize`] (`limit`),
     /// [`SettlementError::NoPredecessor`],
     /// [`SettlementError::PredecessorNotRetired`],
-    /// [`SettlementError::InvalidRecipient`] (an imported developer is this
-    /// settlement or a registered vault), [`SettlementError::ImportNotBacked`],
+    /// [`SettlementError::ImportNotBacked`],
     /// [`SettlementError::Overflow`].
     ///
     /// # Events
@@ -615,7 +617,7 @@ impl Settlement {
         }
         let cursor = storage::import_cursor(&env);
         let page = source.get_developer_balances(&cursor, &limit);
-        let pool_amount = if storage::pool_imported(&env) {
+        let mut pool_amount = if storage::pool_imported(&env) {
             0
         } else {
             storage::set_pool_imported(&env);
@@ -627,12 +629,19 @@ impl Settlement {
         let mut balances = Vec::new(&env);
         let mut developer_amount: i128 = 0;
         for entry in page.iter() {
-            if entry.balance > 0 {
-                check_developer(&env, &entry.developer)?;
-                credit_developer(&env, &entry.developer, entry.balance)?;
-                developer_amount = add(developer_amount, entry.balance)?;
-                balances.push_back(entry);
+            if entry.balance <= 0 {
+                continue;
             }
+            if check_developer(&env, &entry.developer).is_err() {
+                // Credited on the predecessor to an address that can never
+                // withdraw here (this settlement or a registered vault):
+                // booked into the pool rather than stalling the import.
+                pool_amount = add(pool_amount, entry.balance)?;
+                continue;
+            }
+            credit_developer(&env, &entry.developer, entry.balance)?;
+            developer_amount = add(developer_amount, entry.balance)?;
+            balances.push_back(entry);
         }
         storage::set_developer_total(&env, add(storage::developer_total(&env), developer_amount)?);
         if pool_amount > 0 {
