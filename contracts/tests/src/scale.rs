@@ -23,13 +23,14 @@ fn symbol_key(name: &str, rest: Option<ScVal>) -> ScVal {
 
 /// Adds `n` credited developers (1 unit each) to a ledger snapshot in the
 /// settlement's documented storage layout (`docs/settlement.md`):
-/// `Developer(Address)`, `DeveloperAt(u32)`, and the instance's
+/// `Developer(Address)`, `DeveloperAt(u32)`, `DeveloperIndex(Address)`
+/// (schema 2, when the first developer has one) and the instance's
 /// `DeveloperCount` / `DeveloperTotal`. Entries are cloned from the ones the
 /// real credit path wrote for the first developer. The USDC backing them is
 /// minted by the caller.
 pub fn seed_developers(snapshot: &mut LedgerSnapshot, settlement: &ScAddress, n: u32) {
     let entries = &mut snapshot.ledger_entries;
-    let position = |entries: &std::vec::Vec<_>, name: &str| {
+    let find = |entries: &std::vec::Vec<_>, name: &str| {
         entries
             .iter()
             .position(|(key, _): &(Box<LedgerKey>, _)| match key.as_ref() {
@@ -39,10 +40,10 @@ pub fn seed_developers(snapshot: &mut LedgerSnapshot, settlement: &ScAddress, n:
                 }
                 _ => false,
             })
-            .unwrap()
     };
-    let developer_template = entries[position(entries, "Developer")].clone();
-    let index_template = entries[position(entries, "DeveloperAt")].clone();
+    let developer_template = entries[find(entries, "Developer").unwrap()].clone();
+    let index_template = entries[find(entries, "DeveloperAt").unwrap()].clone();
+    let reverse_template = find(entries, "DeveloperIndex").map(|i| entries[i].clone());
     let clone_with =
         |template: &(Box<LedgerKey>, (Box<LedgerEntry>, Option<u32>)), key: ScVal, val: ScVal| {
             let (mut lk, (mut entry, ttl)) = template.clone();
@@ -67,8 +68,15 @@ pub fn seed_developers(snapshot: &mut LedgerSnapshot, settlement: &ScAddress, n:
         entries.push(clone_with(
             &index_template,
             symbol_key("DeveloperAt", Some(ScVal::U32(index))),
-            developer,
+            developer.clone(),
         ));
+        if let Some(template) = &reverse_template {
+            entries.push(clone_with(
+                template,
+                symbol_key("DeveloperIndex", Some(developer)),
+                ScVal::U32(index),
+            ));
+        }
     }
     let instance = entries
         .iter_mut()
