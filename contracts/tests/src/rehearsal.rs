@@ -1,13 +1,22 @@
 //! The operator's upgrade rehearsal, with no network.
 //!
-//! * [`rehearse_playbook`] deploys the frozen code version 1 of all three
-//!   contracts on the in-process host, wires them, runs traffic, upgrades each
-//!   contract in place to the current build in the playbook's order,
-//!   migrates, and verifies that every balance, setting and role survived and
-//!   that traffic still flows.
+//! * [`rehearse_playbook`] deploys the frozen previous release (code version
+//!   2, `fixtures/v2`) of all three contracts on the in-process host, wires
+//!   them, runs traffic in version 2's call shapes, upgrades each contract in
+//!   place to the current build in the playbook's order (settlement →
+//!   revenue pool → vaults), migrates, verifies that every balance, setting
+//!   and role survived, and runs traffic in the current call shapes.
 //! * [`rehearse_snapshot`] does the upgrade part on the contracts of a ledger
 //!   snapshot written by `stellar snapshot create`: the real state of a
-//!   testnet or mainnet deployment, rehearsed locally.
+//!   testnet or mainnet deployment, rehearsed locally, followed by the
+//!   playbook's smoke deduct and one-item batch on every vault.
+//!
+//! Each contract goes through `docs/upgrade-playbook.md` Path 1: a vault
+//! whose admin is still its owner (the default of code versions 1–2) is
+//! first handed to the operator under its old code (step 3a), an open
+//! proposal naming the owner is cancelled; then `upgrade`, `migrate` (a
+//! second `migrate` must be refused), and on the settlement `extend_index`
+//! over every developer in pages of 100.
 //!
 //! Every step prints its metered cost (CPU instructions and the fee estimate
 //! at mainnet fee rates). Any failed verification is collected; the
@@ -15,18 +24,25 @@
 extern crate std;
 
 use crate::{
-    wasm::{revenue_pool, settlement, v1, vault},
-    world::legacy_vault_args,
+    wasm::{revenue_pool, settlement, v2, vault},
+    world::{legacy_vault_args, valid_until},
 };
 use soroban_sdk::{
-    testutils::{Address as _, EnvTestConfig},
+    testutils::{Address as _, EnvTestConfig, Ledger as _},
     token::{StellarAssetClient, TokenClient},
-    vec, Address, Env, String,
+    vec, Address, BytesN, Env, String,
 };
 use std::{format, path::Path, string::String as StdString, vec::Vec as StdVec};
 
 /// The code version the current build reports.
 pub const CURRENT_VERSION: u32 = callora_types::CODE_VERSION;
+
+/// `max_batch` of a vault migrated from code version 1, whose configuration
+/// had none (`docs/vault.md`).
+const MAX_BATCH_FROM_V1: u32 = 100;
+
+/// Largest page of `get_developer_balances` and `extend_index`.
+const PAGE: u32 = 100;
 
 /// What a rehearsal did and found.
 #[derive(Default)]
@@ -60,13 +76,17 @@ impl Report {
         }
     }
 
+    fn fail(&mut self, what: StdString) {
+        self.check(false, what);
+    }
+
     /// The report as printed by the `rehearse` binary.
     pub fn render(&self) -> StdString {
         let mut out = StdString::new();
         for (name, cost) in &self.steps {
             match cost {
                 Some((instructions, fee)) => out.push_str(&format!(
-                    "  {name:<58} {instructions:>11} instr {fee:>10} stroops\n"
+                    "  {name:<62} {instructions:>11} instr {fee:>10} stroops\n"
                 )),
                 None => out.push_str(&format!("  {name}\n")),
             }
@@ -90,51 +110,6 @@ fn quiet_env(mut env: Env) -> Env {
     });
     env.mock_all_auths();
     env
-}
-
-/// Everything a contract's upgrade must leave unchanged, as a printable
-/// record.
-fn state_of(env: &Env, kind: Kind, id: &Address) -> StdString {
-    match kind {
-        Kind::Vault => {
-            let c = vault::Client::new(env, id);
-            let token = TokenClient::new(env, &c.get_usdc_token());
-            format!(
-                "{:?} admin={:?} settlement={:?} pool={:?} max_deduct={} paused={} pending={:?} usdc={}",
-                c.get_meta(),
-                c.get_admin(),
-                c.get_settlement(),
-                c.get_revenue_pool(),
-                c.get_max_deduct(),
-                c.is_paused(),
-                c.get_pending_admin(),
-                token.balance(id)
-            )
-        }
-        Kind::Settlement => {
-            let c = settlement::Client::new(env, id);
-            let token = TokenClient::new(env, &c.get_usdc_token());
-            format!(
-                "admin={:?} pool={:?} developers={} total={} first_page={:?} pending={:?} usdc={}",
-                c.get_admin(),
-                c.get_global_pool(),
-                c.get_developer_count(),
-                c.get_developer_total(),
-                c.get_developer_balances(&0, &100),
-                c.get_pending_admin(),
-                token.balance(id)
-            )
-        }
-        Kind::RevenuePool => {
-            let c = revenue_pool::Client::new(env, id);
-            format!(
-                "admin={:?} pending={:?} usdc={}",
-                c.get_admin(),
-                c.get_pending_admin(),
-                c.balance()
-            )
-        }
-    }
 }
 
 /// Which contract an address holds.
@@ -163,65 +138,85 @@ impl Kind {
     }
 }
 
-/// Upgrades one contract in place to the current build and migrates it,
-/// checking that its state is unchanged. The admin signs (mocked).
-fn upgrade_one(report: &mut Report, env: &Env, kind: Kind, id: &Address) {
-    let label = format!("{} {}", kind.name(), short(id));
-    let before = state_of(env, kind, id);
-    let hash = env.deployer().upload_contract_wasm(kind.wasm());
-    report.note(format!(
-        "upload current {} WASM: {}",
-        kind.name(),
-        hex(&hash.to_array())
-    ));
-    let (from, migrated) = match kind {
-        Kind::Vault => {
-            let c = vault::Client::new(env, id);
-            let (admin, from) = (c.get_admin(), c.version());
-            c.upgrade(&admin, &hash);
-            report.step(env, &format!("upgrade {label} (v{from})"));
-            let migrated = c.try_migrate(&admin).is_ok();
-            (from, migrated)
-        }
-        Kind::Settlement => {
-            let c = settlement::Client::new(env, id);
-            let (admin, from) = (c.get_admin(), c.version());
-            c.upgrade(&admin, &hash);
-            report.step(env, &format!("upgrade {label} (v{from})"));
-            (from, c.try_migrate(&admin).is_ok())
-        }
-        Kind::RevenuePool => {
-            let c = revenue_pool::Client::new(env, id);
-            let (admin, from) = (c.get_admin(), c.version());
-            c.upgrade(&admin, &hash);
-            report.step(env, &format!("upgrade {label} (v{from})"));
-            (from, c.try_migrate(&admin).is_ok())
-        }
-    };
-    if migrated {
-        report.step(env, &format!("migrate {label}"));
-    } else {
-        report.note(format!(
-            "migrate {label}: schema already current, nothing to do"
-        ));
+// ----- what an upgrade must leave unchanged ----------------------------------
+//
+// Read through the current clients: every view used here has had the same
+// signature since code version 1 (`get_max_batch` since 2, read apart).
+
+fn vault_state(env: &Env, id: &Address) -> StdString {
+    let c = vault::Client::new(env, id);
+    let token = TokenClient::new(env, &c.get_usdc_token());
+    format!(
+        "{:?} admin={:?} settlement={:?} pool={:?} max_deduct={} paused={} pending={:?} usdc={}",
+        c.get_meta(),
+        c.get_admin(),
+        c.get_settlement(),
+        c.get_revenue_pool(),
+        c.get_max_deduct(),
+        c.is_paused(),
+        c.get_pending_admin(),
+        token.balance(id)
+    )
+}
+
+/// `get_max_batch`, absent before code version 2.
+fn max_batch(c: &vault::Client) -> Option<u32> {
+    match c.try_get_max_batch() {
+        Ok(Ok(n)) => Some(n),
+        _ => None,
     }
-    let version = match kind {
-        Kind::Vault => vault::Client::new(env, id).version(),
-        Kind::Settlement => settlement::Client::new(env, id).version(),
-        Kind::RevenuePool => revenue_pool::Client::new(env, id).version(),
-    };
-    report.check(
-        version == CURRENT_VERSION,
-        format!("{label} runs v{version} (was v{from})"),
-    );
-    let after = state_of(env, kind, id);
-    report.check(
-        after == before,
-        format!("{label} balances, settings and roles unchanged"),
-    );
-    if after != before {
-        report.note(format!("    before: {before}\n    after:  {after}"));
+}
+
+/// Every developer balance, page by page.
+fn all_balances(c: &settlement::Client) -> StdVec<(Address, i128)> {
+    let count = c.get_developer_count();
+    let mut out = StdVec::new();
+    let mut start = 0;
+    while start < count {
+        out.extend(
+            c.get_developer_balances(&start, &PAGE)
+                .iter()
+                .map(|d| (d.developer, d.balance)),
+        );
+        start += PAGE;
     }
+    out
+}
+
+fn settlement_state(env: &Env, id: &Address) -> StdString {
+    let c = settlement::Client::new(env, id);
+    let token = TokenClient::new(env, &c.get_usdc_token());
+    format!(
+        "admin={:?} pending={:?} pool={:?} developers={} total={} balances={:?} usdc={}",
+        c.get_admin(),
+        c.get_pending_admin(),
+        c.get_global_pool(),
+        c.get_developer_count(),
+        c.get_developer_total(),
+        all_balances(&c),
+        token.balance(id)
+    )
+}
+
+fn pool_state(env: &Env, id: &Address) -> StdString {
+    let c = revenue_pool::Client::new(env, id);
+    format!(
+        "admin={:?} pending={:?} usdc={}",
+        c.get_admin(),
+        c.get_pending_admin(),
+        c.balance()
+    )
+}
+
+/// The host's last diagnostic error, to explain a failed step.
+fn last_error(env: &Env) -> StdString {
+    use soroban_sdk::testutils::Logs as _;
+    env.logs()
+        .all()
+        .into_iter()
+        .rev()
+        .find(|l| l.contains("error"))
+        .unwrap_or_default()
 }
 
 fn short(id: &Address) -> StdString {
@@ -235,11 +230,316 @@ fn hex(bytes: &[u8]) -> StdString {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Deploy v1, wire, run traffic, upgrade in place to the current build,
-/// migrate, verify, run traffic again.
+// ----- one contract, Path 1 ----------------------------------------------------
+
+/// Upgrades one contract in place to the current build and migrates it,
+/// checking that its state is unchanged. Every signature is mocked;
+/// `operator` receives a vault whose admin is still its owner.
+fn upgrade_one(
+    report: &mut Report,
+    env: &Env,
+    kind: Kind,
+    id: &Address,
+    operator: Option<&Address>,
+) {
+    let label = format!("{} {}", kind.name(), short(id));
+    let hash = env.deployer().upload_contract_wasm(kind.wasm());
+    report.note(format!(
+        "upload current {} WASM: {}",
+        kind.name(),
+        hex(&hash.to_array())
+    ));
+    match kind {
+        Kind::Vault => upgrade_vault(report, env, &label, id, &hash, operator),
+        Kind::Settlement => upgrade_settlement(report, env, &label, id, &hash),
+        Kind::RevenuePool => upgrade_pool(report, env, &label, id, &hash),
+    }
+}
+
+fn upgrade_vault(
+    r: &mut Report,
+    env: &Env,
+    label: &str,
+    id: &Address,
+    hash: &BytesN<32>,
+    operator: Option<&Address>,
+) {
+    let c = vault::Client::new(env, id);
+    let from = c.version();
+    let owner = c.get_meta().owner;
+    let mut admin = c.get_admin();
+    // Step 3a, under the old code.
+    if admin == owner {
+        let Some(op) = operator else {
+            r.fail(format!(
+                "{label}: its admin is its owner and no operator is known (pass --operator)"
+            ));
+            return;
+        };
+        let until = env.ledger().sequence() + 1_000;
+        if let Err(e) = c.try_set_admin(&owner, op, &until) {
+            r.fail(format!("{label}: the owner's set_admin failed: {e:?}"));
+            return;
+        }
+        r.step(env, &format!("{label}: owner proposes the operator"));
+        if let Err(e) = c.try_accept_admin(op) {
+            r.fail(format!(
+                "{label}: the operator's accept_admin failed: {e:?} {}",
+                last_error(env)
+            ));
+            return;
+        }
+        r.step(env, &format!("{label}: hand the admin to the operator"));
+        admin = op.clone();
+    }
+    if matches!(c.get_pending_admin(), Some(p) if p.address == owner) {
+        if let Err(e) = c.try_set_admin(&admin, &owner, &0) {
+            r.fail(format!("{label}: cancelling the proposal failed: {e:?}"));
+            return;
+        }
+        r.step(
+            env,
+            &format!("{label}: cancel the open proposal naming the owner"),
+        );
+    }
+    let before = vault_state(env, id);
+    let batch_before = max_batch(&c);
+    if let Err(e) = c.try_upgrade(&admin, hash) {
+        r.fail(format!("{label}: upgrade refused: {e:?}"));
+        return;
+    }
+    r.step(env, &format!("upgrade {label} (v{from})"));
+    let schema_from = c.schema_version();
+    match c.try_migrate(&admin) {
+        Ok(Ok(())) => r.step(
+            env,
+            &format!(
+                "migrate {label} (schema {schema_from} -> {})",
+                c.schema_version()
+            ),
+        ),
+        Err(Ok(vault::VaultError::AlreadyMigrated)) => r.note(format!(
+            "migrate {label}: schema {schema_from} already current, nothing to do"
+        )),
+        other => r.fail(format!("{label}: migrate failed: {other:?}")),
+    }
+    r.check(
+        c.try_migrate(&admin) == Err(Ok(vault::VaultError::AlreadyMigrated)),
+        format!("{label} migrated once (a second migrate is refused)"),
+    );
+    let version = c.version();
+    r.check(
+        version == CURRENT_VERSION,
+        format!("{label} runs v{version} (was v{from})"),
+    );
+    let after = vault_state(env, id);
+    r.check(
+        after == before,
+        format!("{label} balances, settings and roles unchanged"),
+    );
+    if after != before {
+        r.note(format!("    before: {before}\n    after:  {after}"));
+    }
+    let expected = batch_before.unwrap_or(MAX_BATCH_FROM_V1);
+    let batch_after = c.get_max_batch();
+    r.check(
+        batch_after == expected,
+        format!("{label} max_batch {batch_after} (expected {expected})"),
+    );
+    if from < 3 {
+        r.check(
+            c.get_spend_limit().is_none(),
+            format!("{label} has no spend limit until its owner sets one"),
+        );
+    }
+    r.check(
+        c.get_admin() != owner,
+        format!("{label} admin is the operator, not the owner"),
+    );
+    let held = TokenClient::new(env, &c.get_usdc_token()).balance(id);
+    r.check(
+        held >= c.balance(),
+        format!(
+            "{label} holds its tracked balance ({held} >= {})",
+            c.balance()
+        ),
+    );
+}
+
+fn upgrade_settlement(r: &mut Report, env: &Env, label: &str, id: &Address, hash: &BytesN<32>) {
+    use settlement::SettlementError as E;
+    let c = settlement::Client::new(env, id);
+    let (admin, from) = (c.get_admin(), c.version());
+    let before = settlement_state(env, id);
+    if let Err(e) = c.try_upgrade(&admin, hash) {
+        r.fail(format!("{label}: upgrade refused: {e:?}"));
+        return;
+    }
+    r.step(env, &format!("upgrade {label} (v{from})"));
+    let schema_from = c.schema_version();
+    match c.try_migrate(&admin) {
+        Ok(Ok(())) => r.step(
+            env,
+            &format!(
+                "migrate {label} (schema {schema_from} -> {})",
+                c.schema_version()
+            ),
+        ),
+        Err(Ok(E::AlreadyMigrated)) => r.note(format!(
+            "migrate {label}: schema {schema_from} already current, nothing to do"
+        )),
+        other => r.fail(format!("{label}: migrate failed: {other:?}")),
+    }
+    r.check(
+        c.try_migrate(&admin) == Err(Ok(E::AlreadyMigrated)),
+        format!("{label} migrated once (a second migrate is refused)"),
+    );
+    // Record the pagination index of developers credited before v3.
+    let count = c.get_developer_count();
+    let (mut start, mut recorded) = (0, 0);
+    while start < count {
+        match c.try_extend_index(&start, &PAGE) {
+            Ok(Ok(n)) => recorded += n,
+            other => {
+                r.fail(format!("{label}: extend_index {start} failed: {other:?}"));
+                break;
+            }
+        }
+        r.step(
+            env,
+            &format!(
+                "{label}: extend_index {start}..{}",
+                (start + PAGE).min(count)
+            ),
+        );
+        start += PAGE;
+    }
+    r.note(format!(
+        "{label}: extend_index recorded {recorded} of {count} index entries"
+    ));
+    if count > 0 {
+        r.check(
+            c.try_extend_index(&0, &PAGE) == Ok(Ok(0)),
+            format!("{label}: a second extend_index pass records nothing"),
+        );
+    }
+    let version = c.version();
+    r.check(
+        version == CURRENT_VERSION,
+        format!("{label} runs v{version} (was v{from})"),
+    );
+    let after = settlement_state(env, id);
+    r.check(
+        after == before,
+        format!("{label} balances, settings and roles unchanged"),
+    );
+    if after != before {
+        r.note(format!("    before: {before}\n    after:  {after}"));
+    }
+    let held = TokenClient::new(env, &c.get_usdc_token()).balance(id);
+    let booked = c.get_global_pool().total_balance + c.get_developer_total();
+    if c.get_successor().is_none() {
+        r.check(
+            held >= booked,
+            format!("{label} USDC {held} covers pool + developer balances {booked}"),
+        );
+        if held > booked {
+            r.note(format!(
+                "{label}: {} USDC untracked (book it with book_untracked)",
+                held - booked
+            ));
+        }
+    }
+}
+
+fn upgrade_pool(r: &mut Report, env: &Env, label: &str, id: &Address, hash: &BytesN<32>) {
+    use revenue_pool::RevenuePoolError as E;
+    let c = revenue_pool::Client::new(env, id);
+    let (admin, from) = (c.get_admin(), c.version());
+    let before = pool_state(env, id);
+    if let Err(e) = c.try_upgrade(&admin, hash) {
+        r.fail(format!("{label}: upgrade refused: {e:?}"));
+        return;
+    }
+    r.step(env, &format!("upgrade {label} (v{from})"));
+    match c.try_migrate(&admin) {
+        Ok(Ok(())) => r.step(env, &format!("migrate {label}")),
+        Err(Ok(E::AlreadyMigrated)) => r.note(format!(
+            "migrate {label}: schema {} already current, nothing to do",
+            c.schema_version()
+        )),
+        other => r.fail(format!("{label}: migrate failed: {other:?}")),
+    }
+    let version = c.version();
+    r.check(
+        version == CURRENT_VERSION,
+        format!("{label} runs v{version} (was v{from})"),
+    );
+    let after = pool_state(env, id);
+    r.check(
+        after == before,
+        format!("{label} balances, settings and roles unchanged"),
+    );
+    if after != before {
+        r.note(format!("    before: {before}\n    after:  {after}"));
+    }
+}
+
+/// The checklist's smoke test on an upgraded vault: a deduct of 1 and a
+/// one-item batch of 1 by its authorized caller, in the current call shapes.
+fn smoke(r: &mut Report, env: &Env, id: &Address) {
+    let c = vault::Client::new(env, id);
+    let label = format!("vault {}", short(id));
+    let Some(backend) = c.get_meta().authorized_caller else {
+        r.note(format!("{label}: no authorized caller, no smoke deduct"));
+        return;
+    };
+    let before = c.balance();
+    if before < 2 {
+        r.note(format!("{label}: balance {before}, no smoke deduct"));
+        return;
+    }
+    let s = |v: &str| String::from_str(env, v);
+    let until = valid_until(env);
+    let single = c.try_deduct(&backend, &1, &s("rehearsal-smoke-1"), &None, &until);
+    if single.is_ok() {
+        r.step(env, &format!("{label}.deduct 1 (smoke)"));
+    }
+    let items = vec![
+        env,
+        vault::DeductItem {
+            amount: 1,
+            request_id: s("rehearsal-smoke-2"),
+            developer: None,
+        },
+    ];
+    let batch = c.try_batch_deduct(&backend, &items, &until);
+    if batch.is_ok() {
+        r.step(env, &format!("{label}.batch_deduct 1 item (smoke)"));
+    }
+    r.check(
+        single.is_ok() && batch.is_ok(),
+        format!("{label}: smoke deduct {single:?} and batch {batch:?}"),
+    );
+    let held = TokenClient::new(env, &c.get_usdc_token()).balance(id);
+    r.check(
+        c.balance() == before - 2 && held >= c.balance(),
+        format!(
+            "{label}: tracked {} (was {before}), held {held}",
+            c.balance()
+        ),
+    );
+}
+
+// ----- the rehearsals ----------------------------------------------------------
+
+/// Deploy the previous release (v2), wire, run traffic, upgrade in place to
+/// the current build in the playbook's order, migrate, verify, run traffic
+/// again.
 pub fn rehearse_playbook() -> Report {
     let mut r = Report::default();
     let env = quiet_env(callora_types::test_env());
+    env.ledger().set_sequence_number(1_000);
     let admin = Address::generate(&env);
     let backend = Address::generate(&env);
     let usdc = env
@@ -249,84 +549,67 @@ pub fn rehearse_playbook() -> Report {
     let token = TokenClient::new(&env, &usdc);
     let s = |v: &str| String::from_str(&env, v);
 
-    r.note("deploy (code version 1, frozen fixtures)".into());
+    r.note("deploy (code version 2, the previous release: frozen fixtures/v2)".into());
     let s_id = env.register(
-        v1::settlement::WASM,
+        v2::settlement::WASM,
         (admin.clone(), usdc.clone(), None::<Address>),
     );
     r.step(&env, "deploy settlement");
-    let p_id = env.register(v1::revenue_pool::WASM, (admin.clone(), usdc.clone()));
+    let p_id = env.register(v2::revenue_pool::WASM, (admin.clone(), usdc.clone()));
     r.step(&env, "deploy revenue pool");
-    let settlement = settlement::Client::new(&env, &s_id);
-    let pool = revenue_pool::Client::new(&env, &p_id);
+    let old_settlement = v2::settlement::Client::new(&env, &s_id);
     let mut vaults = StdVec::new();
     for name in ["vault A (settlement)", "vault B (revenue pool)"] {
         let owner = Address::generate(&env);
         sac.mint(&owner, &10_000);
         let id = env.register(
-            v1::vault::WASM,
+            v2::vault::WASM,
             legacy_vault_args(&owner, &usdc, Some(&backend), Some(&p_id)),
         );
-        r.step(&env, &format!("deploy {name}"));
-        vaults.push((owner, vault::Client::new(&env, &id)));
+        r.step(&env, &format!("deploy {name} (its owner is its admin)"));
+        vaults.push((owner, v2::vault::Client::new(&env, &id)));
     }
     let ((a_owner, a), (b_owner, b)) = (&vaults[0], &vaults[1]);
 
-    r.note("wire".into());
-    settlement.set_vault(&admin, &a.address, &true);
+    r.note("wire (version 2: each owner is its vault's admin)".into());
+    old_settlement.set_vault(&admin, &a.address, &true);
     r.step(&env, "settlement.set_vault(vault A)");
     a.set_settlement(a_owner, &Some(s_id.clone()));
     r.step(&env, "vault A.set_settlement");
+    b.set_max_batch(b_owner, &10);
+    r.step(&env, "vault B.set_max_batch 10");
 
-    r.note("traffic".into());
+    r.note("traffic (version 2 call shapes)".into());
     let dev = Address::generate(&env);
     a.deposit(a_owner, &5_000);
     r.step(&env, "vault A.deposit 5000");
     b.deposit(b_owner, &2_000);
     r.step(&env, "vault B.deposit 2000");
-    a.deduct(
-        &backend,
-        &100,
-        &s("req-1"),
-        &Some(dev.clone()),
-        &crate::world::valid_until(&env),
-    );
+    a.deduct(&backend, &100, &s("req-1"), &Some(dev.clone()));
     r.step(&env, "vault A.deduct 100 -> developer");
-    a.deduct(
-        &backend,
-        &40,
-        &s("req-2"),
-        &None,
-        &crate::world::valid_until(&env),
-    );
-    r.step(&env, "vault A.deduct 40 -> pool");
+    a.deduct(&backend, &40, &s("req-2"), &None);
+    r.step(&env, "vault A.deduct 40 -> settlement pool");
     let items = vec![
         &env,
-        vault::DeductItem {
+        v2::vault::DeductItem {
             amount: 10,
             request_id: s("req-3"),
             developer: Some(dev.clone()),
         },
-        vault::DeductItem {
+        v2::vault::DeductItem {
             amount: 20,
             request_id: s("req-4"),
             developer: None,
         },
     ];
-    a.batch_deduct(&backend, &items, &crate::world::valid_until(&env));
+    a.batch_deduct(&backend, &items);
     r.step(&env, "vault A.batch_deduct 2 items");
-    b.deduct(
-        &backend,
-        &70,
-        &s("req-5"),
-        &None,
-        &crate::world::valid_until(&env),
-    );
+    b.deduct(&backend, &70, &s("req-5"), &None);
     r.step(&env, "vault B.deduct 70 -> revenue pool");
-    settlement.withdraw(&dev, &50);
+    old_settlement.withdraw(&dev, &50);
     r.step(&env, "settlement.withdraw 50 (developer)");
     let next_admin = Address::generate(&env);
-    settlement.set_admin(&admin, &next_admin, &(env.ledger().sequence() + 500));
+    old_settlement.set_admin(&admin, &next_admin, &(env.ledger().sequence() + 500));
     r.step(&env, "settlement.set_admin (pending handover)");
 
     let everyone = [a_owner, b_owner, &dev, &a.address, &b.address, &s_id, &p_id];
@@ -335,11 +618,17 @@ pub fn rehearse_playbook() -> Report {
     r.note(
         "upgrade in place, in the playbook's order (settlement -> revenue pool -> vaults)".into(),
     );
-    upgrade_one(&mut r, &env, Kind::Settlement, &s_id);
-    upgrade_one(&mut r, &env, Kind::RevenuePool, &p_id);
-    upgrade_one(&mut r, &env, Kind::Vault, &a.address);
-    upgrade_one(&mut r, &env, Kind::Vault, &b.address);
+    upgrade_one(&mut r, &env, Kind::Settlement, &s_id, Some(&admin));
+    upgrade_one(&mut r, &env, Kind::RevenuePool, &p_id, Some(&admin));
+    upgrade_one(&mut r, &env, Kind::Vault, &a.address, Some(&admin));
+    upgrade_one(&mut r, &env, Kind::Vault, &b.address, Some(&admin));
 
+    let settlement = settlement::Client::new(&env, &s_id);
+    let pool = revenue_pool::Client::new(&env, &p_id);
+    let (a, b) = (
+        vault::Client::new(&env, &a.address),
+        vault::Client::new(&env, &b.address),
+    );
     r.note("verify".into());
     let usdc_after: StdVec<i128> = everyone.iter().map(|x| token.balance(x)).collect();
     r.check(
@@ -368,73 +657,151 @@ pub fn rehearse_playbook() -> Report {
     );
     r.check(pool.balance() == 70, "revenue pool holds 70".into());
     r.check(
+        a.get_admin() == admin && b.get_admin() == admin,
+        "both vaults' admin is the operator".into(),
+    );
+    r.check(
+        a.get_max_batch() == 25 && b.get_max_batch() == 10,
+        "max_batch kept as stored (25, 10)".into(),
+    );
+    r.check(
         a.try_deduct(
             &backend,
             &100,
             &s("req-1"),
             &Some(dev.clone()),
-            &crate::world::valid_until(&env),
+            &valid_until(&env),
         ) == Err(Ok(vault::VaultError::DuplicateRequest)),
-        "processed request ids still refused".into(),
-    );
-    r.check(
-        a.get_max_batch() == 25,
-        "vault A migrated to schema 2 (max_batch = 25)".into(),
+        "request ids charged under v2 still refused".into(),
     );
 
-    r.note("traffic on the upgraded system".into());
+    r.note("traffic on the upgraded system (current call shapes)".into());
+    a.set_spend_limit(
+        a_owner,
+        &Some(vault::SpendLimit {
+            amount: 1_000,
+            period_ledgers: callora_types::ttl::DAY_IN_LEDGERS,
+        }),
+    );
+    r.step(&env, "vault A.set_spend_limit 1000 per day (owner)");
     a.deduct(
         &backend,
         &5,
         &s("req-6"),
         &Some(dev.clone()),
-        &crate::world::valid_until(&env),
+        &valid_until(&env),
     );
     r.step(&env, "vault A.deduct 5 -> developer");
+    let items = vec![
+        &env,
+        vault::DeductItem {
+            amount: 3,
+            request_id: s("req-7"),
+            developer: Some(dev.clone()),
+        },
+        vault::DeductItem {
+            amount: 2,
+            request_id: s("req-8"),
+            developer: None,
+        },
+    ];
+    a.batch_deduct(&backend, &items, &valid_until(&env));
+    r.step(&env, "vault A.batch_deduct 2 items");
+    b.deduct(&backend, &7, &s("req-9"), &None, &valid_until(&env));
+    r.step(&env, "vault B.deduct 7 -> revenue pool");
     settlement.accept_admin(&next_admin);
     r.step(&env, "settlement.accept_admin (handover survives)");
-    pool.distribute(&admin, &dev, &70);
-    r.step(&env, "revenue pool.distribute 70");
+    pool.distribute(&admin, &dev, &77);
+    r.step(&env, "revenue pool.distribute 77");
     r.check(
-        settlement.get_developer_balance(&dev) == 65,
-        "developer balance 65".into(),
+        a.get_spend_window().map(|w| w.spent) == Some(10),
+        "vault A's spend window counts 10".into(),
+    );
+    r.check(
+        settlement.get_developer_balance(&dev) == 68,
+        "developer balance 68".into(),
     );
     r.check(
         settlement.get_admin() == next_admin,
         "settlement admin handed over".into(),
     );
     r.check(
-        token.balance(&dev) == 120,
-        "developer received 120 USDC in all".into(),
+        token.balance(&dev) == 127,
+        "developer received 127 USDC in all".into(),
+    );
+    r.check(
+        a.balance() == 4_820 && token.balance(&a.address) == 4_820,
+        "vault A tracked == held == 4820".into(),
     );
     let held = token.balance(&s_id);
     r.check(
         held == settlement.get_global_pool().total_balance + settlement.get_developer_total(),
         "settlement USDC == pool + developer balances".into(),
     );
+    let total: i128 = everyone.iter().map(|x| token.balance(x)).sum();
+    r.check(total == 20_000, "USDC supply conserved (20000)".into());
     r
 }
 
 /// Upgrades, in place, the contracts of a `stellar snapshot create` ledger
 /// snapshot (`contracts`: each kind with its contract address), in the
-/// playbook's order, and verifies each one's state is unchanged.
-pub fn rehearse_snapshot(path: &Path, contracts: &[(Kind, StdString)]) -> Report {
+/// playbook's order, verifies each one's state is unchanged, and runs the
+/// smoke deducts. `operator` (a strkey) receives vaults whose admin is still
+/// their owner; by default the first settlement's admin, else the first
+/// revenue pool's.
+pub fn rehearse_snapshot(
+    path: &Path,
+    contracts: &[(Kind, StdString)],
+    operator: Option<&str>,
+) -> Report {
     let mut r = Report::default();
     let env = quiet_env(Env::from_ledger_snapshot_file(path));
+    // Mocked signatures draw their nonces from a PRNG that every test host
+    // seeds with zeros; a snapshot taken from such a host already holds
+    // those nonces (`Error(Auth, ExistingValue)` on reuse). Seed it apart.
+    env.host()
+        .set_base_prng_seed(*b"callora upgrade rehearsal seed.1")
+        .expect("seed the host PRNG");
     r.note(format!(
         "snapshot {} at ledger {}",
         path.display(),
         env.ledger().sequence()
     ));
-    let order = [Kind::Settlement, Kind::RevenuePool, Kind::Vault];
-    for kind in order {
+    if contracts.is_empty() {
+        r.fail("no contracts given".into());
+        return r;
+    }
+    let first = |kind: Kind| {
+        contracts
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, s)| Address::from_str(&env, s))
+    };
+    let operator = match operator {
+        Some(strkey) => Some(Address::from_str(&env, strkey)),
+        None => first(Kind::Settlement)
+            .map(|id| settlement::Client::new(&env, &id).get_admin())
+            .or_else(|| {
+                first(Kind::RevenuePool).map(|id| revenue_pool::Client::new(&env, &id).get_admin())
+            }),
+    };
+    if let Some(op) = &operator {
+        r.note(format!(
+            "operator (receives owner-admin vaults): {}",
+            short(op)
+        ));
+    }
+    for kind in [Kind::Settlement, Kind::RevenuePool, Kind::Vault] {
         for (_, strkey) in contracts.iter().filter(|(k, _)| *k == kind) {
             let id = Address::from_str(&env, strkey);
-            upgrade_one(&mut r, &env, kind, &id);
+            upgrade_one(&mut r, &env, kind, &id, operator.as_ref());
         }
     }
-    if contracts.is_empty() {
-        r.failures.push("no contracts given".into());
+    if r.passed() {
+        r.note("smoke traffic (checklist: a deduct and a one-item batch)".into());
+        for (_, strkey) in contracts.iter().filter(|(k, _)| *k == Kind::Vault) {
+            smoke(&mut r, &env, &Address::from_str(&env, strkey));
+        }
     }
     r
 }
