@@ -570,9 +570,11 @@ impl Settlement {
             Ok(Ok(token)) if token == config.usdc_token => {}
             _ => return Err(SettlementError::TokenMismatch),
         }
-        // One that already retired elsewhere could never be imported.
-        if !matches!(source.try_get_successor(), Ok(Ok(None))) {
-            return Err(SettlementError::Retired);
+        match source.try_get_successor() {
+            Ok(Ok(None)) => {}
+            // One that already retired elsewhere could never be imported.
+            Ok(Ok(Some(_))) => return Err(SettlementError::Retired),
+            _ => return Err(SettlementError::TokenMismatch),
         }
         storage::set_predecessor(&env, &predecessor);
         PredecessorSet { predecessor }.publish(&env);

@@ -146,7 +146,15 @@ fn f2_stolen_operator_keys_take_at_most_the_spend_limit() {
     assert_eq!(v.try_set_spend_limit(&w.admin, &None), Err(Ok(V::NotOwner)));
     let hash = w.env.deployer().upload_contract_wasm(v2::vault::WASM);
     w.env.mock_auths(&[]);
-    assert!(v.try_upgrade(&w.admin, &hash).is_err());
+    let refused = v.try_upgrade(&w.admin, &hash);
+    assert!(matches!(&refused, Err(Err(_))), "{refused:?}");
+    assert!(crate::world::refused_for_auth(
+        &w.env,
+        &soroban_sdk::Error::from_type_and_code(
+            soroban_sdk::xdr::ScErrorType::Context,
+            soroban_sdk::xdr::ScErrorCode::InvalidAction,
+        )
+    ));
     w.env.mock_all_auths();
     // The owner takes the rest out.
     assert_eq!(v.withdraw(&9_800), 0);

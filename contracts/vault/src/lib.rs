@@ -684,8 +684,9 @@ impl Vault {
         Ok(())
     }
 
-    /// Sets (or clears) the settlement contract deducts are paid to. The
-    /// settlement must answer `get_usdc_token` with this vault's USDC token.
+    /// Sets (or clears) the settlement contract deducts are paid to. It must
+    /// be an active settlement on this vault's USDC token (`get_usdc_token`
+    /// answers the token, `get_successor` answers none).
     ///
     /// # Authorization
     /// `caller`, which must be the admin.
@@ -703,11 +704,14 @@ impl Vault {
         let mut config = require_operator(&env, &caller)?;
         check_not_self(&env, settlement.as_ref())?;
         if let Some(s) = &settlement {
-            // Anything that is not a settlement on our token (a wrong token,
-            // an account, a contract without `get_usdc_token`) is refused.
-            match SettlementClient::new(&env, s).try_get_usdc_token() {
-                Ok(Ok(token)) if token == config.usdc_token => {}
-                _ => return Err(VaultError::TokenMismatch),
+            // Anything that is not an active settlement on our token (a
+            // wrong token, an account, a revenue pool, a retired settlement)
+            // is refused.
+            let client = SettlementClient::new(&env, s);
+            let active_settlement = matches!(client.try_get_usdc_token(), Ok(Ok(token)) if token == config.usdc_token)
+                && matches!(client.try_get_successor(), Ok(Ok(None)));
+            if !active_settlement {
+                return Err(VaultError::TokenMismatch);
             }
         }
         config.settlement = settlement.clone();
