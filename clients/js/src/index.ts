@@ -10,3 +10,4 @@ export * from "./backfill.js";
 export * from "./watch.js";
 export * as metering from "./metering.js";
 export type { EventVariant, VersionVariants, ContractVariants } from "./variants/types.js";
+export * from "./filters.js";

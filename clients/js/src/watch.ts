@@ -25,6 +25,7 @@ export const WATCHED: Readonly<Partial<Record<EventName, WatchCategory>>> = {
   spend_limit_set: "limit",
   max_deduct_set: "limit",
   upgraded: "code",
+  migrated: "code",
   retired: "retire",
   swept: "sweep",
   predecessor_set: "takeover",
@@ -75,6 +76,8 @@ function describe(r: CanonicalRecord): { summary: string; alert: boolean } | nul
         ? { summary: `code replaced: ${e.contract} v${e.version} (WASM ${r.new_wasm_hash}), from v${r.from_version}`, alert: true }
         : { summary: `code replaced by UNREGISTERED WASM ${r.new_wasm_hash} (from v${r.from_version}): no decoder, audit before trusting`, alert: true };
     }
+    case "migrated":
+      return { summary: `stored data migrated from schema ${r.from} to ${r.to} by the new code`, alert: false };
     case "retired":
       return { summary: `retired: all ${r.amount} USDC moved to successor ${r.successor}`, alert: true };
     case "swept":

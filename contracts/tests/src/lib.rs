@@ -18,6 +18,8 @@ mod archival;
 #[cfg(test)]
 mod auth_matrix;
 #[cfg(test)]
+mod backfill;
+#[cfg(test)]
 mod bad_input;
 #[cfg(test)]
 mod end_to_end;
