@@ -41,6 +41,11 @@ step "interop: @stellar/stellar-sdk against the built WASMs and the event fixtur
 ensure_node_packages
 (cd interop && npm test --silent)
 
+step "clients/js: indexer kit (registry and bindings current, tsc, tests with the backfill replay)"
+# The backfill stream itself is drift-checked by cargo test (backfill.rs).
+(cd clients/js && { npm ls --silent >/dev/null 2>&1 || npm ci --no-audit --no-fund --loglevel=error; } \
+  && npm run --silent check && npm run --silent build && npm test --silent)
+
 step "coverage (./scripts/coverage.sh)"
 ./scripts/coverage.sh
 
