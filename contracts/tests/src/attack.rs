@@ -351,6 +351,10 @@ mod lookalike {
         pub fn get_usdc_token(env: Env) -> Address {
             env.storage().instance().get(&Key::Usdc).unwrap()
         }
+
+        pub fn get_successor(_env: Env) -> Option<Address> {
+            None
+        }
     }
 }
 
@@ -745,6 +749,10 @@ mod hostile {
 
         pub fn get_usdc_token(env: Env) -> Address {
             env.storage().instance().get(&Key::Usdc).unwrap()
+        }
+
+        pub fn get_successor(_env: Env) -> Option<Address> {
+            None
         }
 
         pub fn receive_payment(

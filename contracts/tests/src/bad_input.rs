@@ -284,13 +284,32 @@ fn wrong_token_and_not_a_settlement() {
     refuse(e, Err(Ok(V::TokenMismatch)), || {
         c.vault.try_set_settlement(&w.admin, &Some(account.clone()))
     });
-    // The revenue pool answers get_usdc_token with the same token, so it
-    // passes the check (documented: the check is the token, not the type).
-    assert_eq!(
+    // The revenue pool answers get_usdc_token with the same token but is
+    // not a settlement (no get_successor): refused; so is a retired one.
+    refuse(e, Err(Ok(V::TokenMismatch)), || {
         c.vault
-            .try_set_settlement(&w.admin, &Some(w.pool.address.clone())),
-        Ok(Ok(()))
+            .try_set_settlement(&w.admin, &Some(w.pool.address.clone()))
+    });
+    let retired = settlement::Client::new(
+        e,
+        &e.register(
+            settlement::WASM,
+            (w.admin.clone(), w.usdc.clone(), None::<Address>),
+        ),
     );
+    let heir = settlement::Client::new(
+        e,
+        &e.register(
+            settlement::WASM,
+            (w.admin.clone(), w.usdc.clone(), None::<Address>),
+        ),
+    );
+    heir.set_predecessor(&w.admin, &retired.address);
+    retired.retire(&w.admin, &heir.address);
+    refuse(e, Err(Ok(V::TokenMismatch)), || {
+        c.vault
+            .try_set_settlement(&w.admin, &Some(retired.address.clone()))
+    });
     c.vault.set_settlement(&w.admin, &None);
     assert_eq!(c.vault.get_settlement(), None);
     // The settlement's peers: another token, or not a settlement.
@@ -778,9 +797,8 @@ fn redeploy_inputs() {
             old.try_retire(&w.admin, to)
         });
     }
-    // The revenue pool answers the token but is not a settlement: refused
-    // (its missing `get_successor` reads as "not active").
-    refuse(e, Err(Ok(S::Retired)), || {
+    // The revenue pool answers the token but is not a settlement.
+    refuse(e, Err(Ok(S::TokenMismatch)), || {
         next.try_set_predecessor(&w.admin, &w.pool.address)
     });
     // A successor that named someone else.
