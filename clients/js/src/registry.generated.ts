@@ -14,8 +14,8 @@ export const WASM_REGISTRY: readonly RegistryEntry[] = [
   { wasmHash: "000aa64aef404941de389402fbe8da1df9ef8a7ad88c70631e61a3d2707e2577", contract: "revenue_pool", version: 3, source: "artifacts (current build)", commit: null },
   { wasmHash: "5dad545f2d2be2c369cb7696542655d143989abc57a33c1bd890e59fcdb1d027", contract: "settlement", version: 1, source: "contracts/tests/fixtures/v1/PROVENANCE", commit: "05073b9d96baef96b2044bdc0aeee946593806c4" },
   { wasmHash: "9ff14170616e457c32571a8febd3fb26201bebdf3dd86d2fe38eab4513b49d35", contract: "settlement", version: 2, source: "contracts/tests/fixtures/v2/PROVENANCE", commit: "46ab7e2374b07f80f57aec528b6c82e2a22cad1f" },
-  { wasmHash: "232ce9b131e14b86e8cc7391c96584a6a4ca16bdec428e8599136c0f7bb9e879", contract: "settlement", version: 3, source: "artifacts (current build)", commit: null },
+  { wasmHash: "828ddfddb87f02ad13439230eb23c89cf9e2c86b91811a2eba6afe1bc360a2e8", contract: "settlement", version: 3, source: "artifacts (current build)", commit: null },
   { wasmHash: "6d35df5f48f0a89aed6d8ba22da5f88b0e11e1f4a599e413d91025762fcc351a", contract: "vault", version: 1, source: "contracts/tests/fixtures/v1/PROVENANCE", commit: "05073b9d96baef96b2044bdc0aeee946593806c4" },
   { wasmHash: "8376a358f454507ced4ee69fc2edbc34ce30a4e134d26234a2d66ebdb66b2427", contract: "vault", version: 2, source: "contracts/tests/fixtures/v2/PROVENANCE", commit: "46ab7e2374b07f80f57aec528b6c82e2a22cad1f" },
-  { wasmHash: "03d8a3c0bdf9b6bb009f80b826978e48a4a73817fe2bc81e06b077ff0c0405b2", contract: "vault", version: 3, source: "artifacts (current build)", commit: null },
+  { wasmHash: "59368dc9b2d15bc73dbf1596965927dfadb409292fb0be0bf8105224bfb28502", contract: "vault", version: 3, source: "artifacts (current build)", commit: null },
 ];
