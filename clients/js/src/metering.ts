@@ -4,7 +4,7 @@
 // backend's retry protocol"). The decision logic is pure and tested
 // offline; `liveVaultIo` runs it against a real RPC with the generated
 // bindings (needs a network, a funded signer and a deployed vault).
-import type { xdr } from "@stellar/stellar-sdk";
+import { rpc, type xdr } from "@stellar/stellar-sdk";
 import { Client as VaultClient, VaultError as VAULT_ERRORS } from "../bindings/vault/src/index.js";
 
 /** Furthest ahead a `valid_until_ledger` may be (vault `MAX_REQUEST_VALIDITY`, 1 hour). */
@@ -261,6 +261,7 @@ export async function settle(io: VaultIo, call: DeductCall | BatchCall, maxSends
  * the offline tests).
  */
 export function liveVaultIo(client: VaultClient, caller: string, pollMs = 1_000): VaultIo {
+  const server = new rpc.Server(client.options.rpcUrl, { allowHttp: client.options.allowHttp });
   const classify = (e: unknown): SendOutcome => {
     const err = parseVaultError(e);
     return err ? { kind: "error", error: err } : { kind: "unknown" };
@@ -281,14 +282,10 @@ export function liveVaultIo(client: VaultClient, caller: string, pollMs = 1_000)
       return tx.result;
     },
     async latestLedger() {
-      const tx = await client.version();
-      return tx.simulation && "latestLedger" in tx.simulation ? Number(tx.simulation.latestLedger) : 0;
+      return (await server.getLatestLedger()).sequence;
     },
     async waitPastLedger(ledger) {
-      for (;;) {
-        const tx = await client.version();
-        const latest = tx.simulation && "latestLedger" in tx.simulation ? Number(tx.simulation.latestLedger) : 0;
-        if (latest > ledger) return;
+      while ((await server.getLatestLedger()).sequence <= ledger) {
         await new Promise((r) => setTimeout(r, pollMs));
       }
     },

@@ -53,6 +53,20 @@ test("backfill: every event decodes to its expected canonical record", () => {
   });
 });
 
+test("backfill: the SDK's parsed getEvents form gives the same records", () => {
+  const s = stream();
+  const parsed: EventStream = {
+    deployments: s.deployments,
+    events: s.events.map((e: any) => ({
+      ...e,
+      contractId: { contractId: () => e.contractId },
+      topic: e.topic.map((t: string) => xdr.ScVal.fromXDR(t, "base64")),
+      value: xdr.ScVal.fromXDR(e.value, "base64"),
+    })),
+  };
+  assert.deepEqual(backfill(parsed).records, backfill(s).records);
+});
+
 test("backfill: the stream covers every event name of every version of every contract", () => {
   const { records } = backfill(stream());
   const seen = new Set(records.map((r) => `${r.contract} v${r.version} ${r.event}`));
@@ -107,6 +121,16 @@ test("audit gate: an unregistered WASM hash in the history refuses the backfill,
   assert.throws(
     () => backfill(s),
     (e: unknown) => e instanceof AuditError && e.message.includes(`ran WASM ${foreign} over ledgers`) && e.message.includes("no decoder variant"),
+  );
+});
+
+test("audit gate: a contract deployed from an unregistered WASM is refused, naming it", () => {
+  const s = stream();
+  const foreign = "dd".repeat(32);
+  const d = { ...s.deployments[0], contractId: "CDLZFC3SYJYDZT7K67VZ75HPJVIEUVNIXF47ZG2FB2RMQQVU2HHGCYSC", wasmHash: foreign };
+  assert.throws(
+    () => backfill({ deployments: [...s.deployments, d], events: s.events }),
+    (e: unknown) => e instanceof AuditError && e.message.includes(`${d.contractId} ran WASM ${foreign} over ledgers ${d.ledger}..now`),
   );
 });
 
