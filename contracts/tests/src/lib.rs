@@ -10,6 +10,7 @@
 pub mod bench;
 pub mod rehearsal;
 pub mod scale;
+pub mod signing;
 pub mod wasm;
 pub mod world;
 
@@ -27,6 +28,8 @@ mod end_to_end;
 mod events;
 #[cfg(test)]
 mod limits;
+#[cfg(test)]
+mod multisig;
 #[cfg(test)]
 mod properties;
 #[cfg(test)]
