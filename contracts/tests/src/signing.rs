@@ -791,11 +791,3 @@ impl Mainnet {
         Ok((encoded, events, (keys, changes), budget))
     }
 }
-
-/// The error a failed [`Mainnet::run`] reported, for tests that expect one.
-pub fn describe(result: &Result<Applied, String>) -> String {
-    match result {
-        Ok(_) => "ok".to_string(),
-        Err(e) => e.clone(),
-    }
-}

@@ -511,8 +511,8 @@ pub fn markdown(r: &Report) -> String {
         o,
         "**Targets (issue 12).** Fee per call at {} items ≤ 5% of the floor's fee: {} — {} calls \
          through the settlement to 10 developers cost {} per call, {} of the floor's {} ({} to \
-         the revenue pool); the next section shows what that pays for and which changes would \
-         reach the target. `deduct` instructions ≤ 1.5× the floor's: {}.\n\n",
+         the revenue pool); the next section shows what that pays for, and how far four \
+         levers would take it. `deduct` instructions ≤ 1.5× the floor's: {}.\n\n",
         tgt.items,
         verdict(share100 <= TARGET_PER_CALL_SHARE),
         tgt.items,
