@@ -51,7 +51,7 @@ use std::{
     collections::BTreeMap,
     format,
     rc::Rc,
-    string::{String, ToString},
+    string::String,
     vec,
     vec::Vec,
 };
