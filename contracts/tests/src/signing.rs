@@ -47,14 +47,7 @@ use soroban_env_host::{
     Host, HostError, LedgerInfo, ModuleCache,
 };
 use soroban_sdk::{token::TokenClient, Address, Env, TryFromVal, Val};
-use std::{
-    collections::BTreeMap,
-    format,
-    rc::Rc,
-    string::String,
-    vec,
-    vec::Vec,
-};
+use std::{collections::BTreeMap, format, rc::Rc, string::String, vec, vec::Vec};
 
 // ----- keys and accounts ---------------------------------------------------
 
