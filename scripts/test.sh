@@ -1,14 +1,25 @@
 #!/usr/bin/env bash
-# Every check CI runs, in order: format, build (WASMs + size gate), the
-# playbook's commands, lint, tests (native and against the built WASMs, the
-# upgrade rehearsals and golden event fixtures included), the generated
-# docs' and schema diff's drift checks, the @stellar/stellar-sdk interop
-# suite, coverage gate.
+# Every check CI runs (.ci/run runs exactly this), in this order, stopping at
+# the first failure (README "The two commands" lists the same steps):
+#   1. cargo fmt --check
+#   2. the build: ./scripts/build.sh (WASMs into artifacts/, size gate)
+#   3. the playbook's stellar commands: ./scripts/check-playbook.sh
+#   4. the generated interface and event docs are current (callora-spec docs --check)
+#   5. the schema diffs equal the reviewed reports: frozen v2 -> current build
+#      (docs/schema-diff/v2-to-v3.txt) and frozen v1 -> frozen v2 (v1-to-v2.txt)
+#   6. cargo clippy --workspace --all-targets -- -D warnings
+#   7. cargo test --workspace (native tests and the tests on the built WASMs)
+#   8. the metered cost benchmark against docs/costs.* and budgets (bench --check)
+#   9. the @stellar/stellar-sdk interop suite in interop/
+#  10. the indexer kit in clients/js: generated registry and bindings current, tsc, tests
+#  11. the coverage gate: ./scripts/coverage.sh (95% line coverage, tarpaulin.toml)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/tools.sh
 
 step() { printf '\n==== %s\n' "$*"; }
+
+start_tarpaulin_install # for step 11, when missing
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
@@ -47,6 +58,7 @@ step "clients/js: indexer kit (registry and bindings current, tsc, tests with th
   && npm run --silent check && npm run --silent build && npm test --silent)
 
 step "coverage (./scripts/coverage.sh)"
+wait_tarpaulin_install
 ./scripts/coverage.sh
 
 step "all checks passed"

@@ -97,12 +97,46 @@ ensure_wasm_opt() {
   wasm_opt_pinned || die "binaryen $candidate installed, but wasm-opt is not version $WASM_OPT_VERSION"
 }
 
+tarpaulin_installed() {
+  cargo tarpaulin --version 2>/dev/null | grep -q "$TARPAULIN_VERSION"
+}
+
 ensure_tarpaulin() {
-  if cargo tarpaulin --version 2>/dev/null | grep -q "$TARPAULIN_VERSION"; then
+  if tarpaulin_installed; then
     return
   fi
   log "installing cargo-tarpaulin $TARPAULIN_VERSION from crates.io (once per machine)"
   cargo install --locked cargo-tarpaulin --version "$TARPAULIN_VERSION"
+}
+
+# On a machine without cargo-tarpaulin, test.sh installs it in the background
+# while its first steps compile (both installs and compiles have long
+# single-threaded stretches that leave a core idle), in its own process group
+# so that an early exit of the script stops it. wait_tarpaulin_install waits
+# for it and fails with its log if it failed.
+start_tarpaulin_install() {
+  if tarpaulin_installed; then
+    return
+  fi
+  mkdir -p target
+  TARPAULIN_LOG=target/tarpaulin-install.log
+  log "installing cargo-tarpaulin $TARPAULIN_VERSION in the background (log: $TARPAULIN_LOG)"
+  setsid -w bash -c '. scripts/tools.sh && ensure_tarpaulin' >"$TARPAULIN_LOG" 2>&1 &
+  TARPAULIN_PID=$!
+  trap 'kill -- "-$TARPAULIN_PID" 2>/dev/null || true' EXIT
+}
+
+wait_tarpaulin_install() {
+  if [ -z "${TARPAULIN_PID:-}" ]; then
+    return
+  fi
+  log "waiting for the background cargo-tarpaulin install"
+  if ! wait "$TARPAULIN_PID"; then
+    cat "$TARPAULIN_LOG" >&2
+    die "installing cargo-tarpaulin failed (its log is above)"
+  fi
+  trap - EXIT
+  TARPAULIN_PID=
 }
 
 ensure_node_packages() {
