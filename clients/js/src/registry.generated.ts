@@ -17,5 +17,5 @@ export const WASM_REGISTRY: readonly RegistryEntry[] = [
   { wasmHash: "828ddfddb87f02ad13439230eb23c89cf9e2c86b91811a2eba6afe1bc360a2e8", contract: "settlement", version: 3, source: "artifacts (current build)", commit: null },
   { wasmHash: "6d35df5f48f0a89aed6d8ba22da5f88b0e11e1f4a599e413d91025762fcc351a", contract: "vault", version: 1, source: "contracts/tests/fixtures/v1/PROVENANCE", commit: "05073b9d96baef96b2044bdc0aeee946593806c4" },
   { wasmHash: "8376a358f454507ced4ee69fc2edbc34ce30a4e134d26234a2d66ebdb66b2427", contract: "vault", version: 2, source: "contracts/tests/fixtures/v2/PROVENANCE", commit: "46ab7e2374b07f80f57aec528b6c82e2a22cad1f" },
-  { wasmHash: "a43665b0577ecc85e1ad6bd6a06a316b58d3e9370aaca009a886a7a416bfaf21", contract: "vault", version: 3, source: "artifacts (current build)", commit: null },
+  { wasmHash: "59368dc9b2d15bc73dbf1596965927dfadb409292fb0be0bf8105224bfb28502", contract: "vault", version: 3, source: "artifacts (current build)", commit: null },
 ];
