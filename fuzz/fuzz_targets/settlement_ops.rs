@@ -1,126 +1,655 @@
-//! Structured fuzzing of the settlement on its own: random registrations,
-//! payments (single and batch) from registered and unregistered vaults,
-//! developer withdrawals, pool distributions, imports (backed or not) and
-//! retirement, with arbitrary amounts including i128 extremes. After every
-//! call: a refusal is a typed contract error and changes nothing; USDC is
-//! conserved; while active, the settlement holds exactly its pool plus
-//! developer balances (at least that, after donations).
+//! Structured fuzzing of code version 3 settlements: three settlements on
+//! one USDC, with random registrations, payments (single and batch) from
+//! registered and unregistered vaults, developer withdrawals, pool
+//! distributions, direct USDC transfers, `book_untracked`, redeploys
+//! (`set_predecessor`, `retire`, `import_balances` repeated as an operator's
+//! retries, chains A → B → C), paging, `extend_index` and time passing,
+//! with arbitrary amounts including i128 extremes. After every call:
+//!
+//! * a refusal is a typed contract error and changes nothing;
+//! * USDC is conserved;
+//! * every settlement's pool and developer balances equal a model of the
+//!   accepted calls, in which an import books each predecessor index
+//!   exactly once; the developer total equals the sum of the balances, by
+//!   key and by page;
+//! * an active settlement holds its pool + developer balances + untracked
+//!   USDC (modelled) + its retired predecessor's balances not yet imported;
+//!   a retired one holds only what was sent to it after retiring.
+//!
+//! Speed: the host with USDC and the funded vaults is prepared once and each
+//! input starts from a ledger snapshot of it, with diagnostic events off;
+//! `CALLORA_FUZZ_FRESH=1` builds a fresh host per input instead.
 #![no_main]
 
 use arbitrary::Arbitrary;
-use callora_settlement::{Settlement, SettlementClient};
-use callora_types::types::{DeveloperBalance, Payment};
+use callora_settlement::{GlobalPool, Settlement, SettlementClient, SettlementError};
+use callora_types::types::Payment;
 use libfuzzer_sys::fuzz_target;
-use soroban_sdk::{testutils::Address as _, token::StellarAssetClient, token::TokenClient, Address, Vec};
+use soroban_env_host::DiagnosticLevel;
+use soroban_sdk::{
+    testutils::{
+        Address as _, EnvTestConfig, Ledger as _, LedgerInfo, SnapshotSource, SnapshotSourceInput,
+    },
+    token::{StellarAssetClient, TokenClient},
+    xdr::ScAddress,
+    Address, Env, TryFromVal, Vec,
+};
+use std::{collections::BTreeMap, rc::Rc};
+
+const MINTED: i128 = 1_000_000;
+const N: usize = 3;
 
 #[derive(Arbitrary, Debug)]
 enum Op {
-    SetVault { vault: u8, allowed: bool },
-    Pay { vault: u8, amount: i128, to_pool: bool, developer: Option<u8> },
-    PayMany { vault: u8, pool_amount: i128, credits: std::vec::Vec<(u8, i128)> },
-    Withdraw { developer: u8, amount: i128 },
-    DistributePool { to: u8, amount: i128 },
-    Donate { amount: u16 },
-    Import { balances: std::vec::Vec<(u8, i128)>, pool_amount: i128 },
-    Retire,
-    Page { start: u32, limit: u32 },
+    SetVault {
+        on: u8,
+        vault: u8,
+        allowed: bool,
+    },
+    Pay {
+        on: u8,
+        vault: u8,
+        amount: i128,
+        to_pool: bool,
+        developer: Option<u8>,
+    },
+    PayMany {
+        on: u8,
+        vault: u8,
+        pool_amount: i128,
+        credits: std::vec::Vec<(u8, i128)>,
+    },
+    Withdraw {
+        on: u8,
+        developer: u8,
+        amount: i128,
+    },
+    DistributePool {
+        on: u8,
+        to: u8,
+        amount: i128,
+    },
+    Donate {
+        on: u8,
+        amount: u16,
+    },
+    BookUntracked {
+        on: u8,
+    },
+    SetPredecessor {
+        on: u8,
+        predecessor: u8,
+    },
+    Retire {
+        on: u8,
+        to: u8,
+    },
+    Import {
+        on: u8,
+        limit: u8,
+    },
+    Page {
+        on: u8,
+        start: u32,
+        limit: u32,
+    },
+    ExtendIndex {
+        on: u8,
+        start: u32,
+        limit: u32,
+    },
+    /// An admin call by a vault or a developer.
+    NotAdmin {
+        on: u8,
+        who: u8,
+        call: u8,
+    },
+    Advance(u16),
 }
 
-fuzz_target!(|ops: std::vec::Vec<Op>| {
-    if ops.len() > 24 {
-        return;
-    }
-    let env = callora_types::test_env();
+/// The prepared host: its ledger snapshot and its actors' addresses (as
+/// XDR: an `Address` belongs to one host).
+struct Prepared {
+    source: Rc<dyn SnapshotSource>,
+    ledger: LedgerInfo,
+    actors: std::vec::Vec<ScAddress>,
+}
+
+/// Every actor, on one host: 3 vaults, 4 developers, 3 settlements.
+struct Actors {
+    admin: Address,
+    usdc: Address,
+    vaults: std::vec::Vec<Address>,
+    developers: std::vec::Vec<Address>,
+    donor: Address,
+    stranger: Address,
+    settlements: std::vec::Vec<Address>,
+}
+
+fn quiet(env: &mut Env) {
+    env.set_config(EnvTestConfig {
+        capture_snapshot_at_drop: false,
+    });
+    env.host().set_invocation_hook(None).unwrap();
     env.mock_all_auths();
     env.cost_estimate().budget().reset_unlimited();
+    env.host()
+        .set_diagnostic_level(DiagnosticLevel::None)
+        .unwrap();
+    // No per-invocation resource-limit verification (the budget is unlimited).
+    env.host().set_invocation_resource_limits(None).unwrap();
+}
+
+impl Actors {
+    fn to_xdr(&self) -> std::vec::Vec<ScAddress> {
+        [&self.admin, &self.usdc, &self.donor, &self.stranger]
+            .into_iter()
+            .chain(self.vaults.iter())
+            .chain(self.developers.iter())
+            .chain(self.settlements.iter())
+            .map(ScAddress::from)
+            .collect()
+    }
+
+    fn from_xdr(env: &Env, xdr: &[ScAddress]) -> Actors {
+        let a: std::vec::Vec<Address> = xdr
+            .iter()
+            .map(|x| Address::try_from_val(env, x).unwrap())
+            .collect();
+        Actors {
+            admin: a[0].clone(),
+            usdc: a[1].clone(),
+            donor: a[2].clone(),
+            stranger: a[3].clone(),
+            vaults: a[4..7].to_vec(),
+            developers: a[7..11].to_vec(),
+            settlements: a[11..11 + N].to_vec(),
+        }
+    }
+}
+
+/// USDC and the funded accounts on a fresh host (and its snapshot, with
+/// `snapshot`).
+fn prepare(snapshot: bool) -> (Env, Actors, Option<Prepared>) {
+    let mut env = callora_types::test_env();
+    quiet(&mut env);
+    // Mainnet's TTL settings: nothing archives within the fuzzed time spans.
+    env.ledger().with_mut(|l| {
+        l.sequence_number = 1_000;
+        l.min_persistent_entry_ttl = 2_073_600;
+        l.min_temp_entry_ttl = 17_280;
+        l.max_entry_ttl = 3_110_400;
+    });
     let admin = Address::generate(&env);
-    let usdc = env.register_stellar_asset_contract_v2(Address::generate(&env)).address();
+    let usdc = env
+        .register_stellar_asset_contract_v2(Address::generate(&env))
+        .address();
     let sac = StellarAssetClient::new(&env, &usdc);
-    let token = TokenClient::new(&env, &usdc);
     let vaults: std::vec::Vec<Address> = (0..3).map(|_| Address::generate(&env)).collect();
     let developers: std::vec::Vec<Address> = (0..4).map(|_| Address::generate(&env)).collect();
     let donor = Address::generate(&env);
-    let successor = Address::generate(&env);
-    let minted: i128 = 1_000_000;
+    let stranger = Address::generate(&env);
     for v in &vaults {
-        sac.mint(v, &minted);
+        sac.mint(v, &MINTED);
     }
-    sac.mint(&donor, &minted);
-    let id = env.register(Settlement, (admin.clone(), usdc.clone(), None::<Address>));
-    let s = SettlementClient::new(&env, &id);
-    let holders: std::vec::Vec<Address> = vaults
+    sac.mint(&donor, &MINTED);
+    let settlements = (0..N).map(|_| Address::generate(&env)).collect();
+    let actors = Actors {
+        admin,
+        usdc,
+        vaults,
+        developers,
+        donor,
+        stranger,
+        settlements,
+    };
+    let prepared = snapshot.then(|| Prepared {
+        source: Rc::new(env.to_ledger_snapshot()),
+        ledger: env.ledger().get(),
+        actors: actors.to_xdr(),
+    });
+    (env, actors, prepared)
+}
+
+thread_local! {
+    static PREPARED: Prepared = prepare(true).2.unwrap();
+    static FRESH: bool = std::env::var_os("CALLORA_FUZZ_FRESH").is_some();
+}
+
+fuzz_target!(|ops: std::vec::Vec<Op>| {
+    if ops.len() > 32 {
+        return;
+    }
+    let deploy = |env: &Env, p: &Actors| {
+        for s in &p.settlements {
+            env.register_at(
+                s,
+                Settlement,
+                (p.admin.clone(), p.usdc.clone(), None::<Address>),
+            );
+        }
+    };
+    if FRESH.with(|f| *f) {
+        let (env, p, _) = prepare(false);
+        deploy(&env, &p);
+        run(&env, &p, &ops);
+        return;
+    }
+    PREPARED.with(|prepared| {
+        let mut env = Env::from_ledger_snapshot(SnapshotSourceInput {
+            source: prepared.source.clone(),
+            ledger_info: Some(prepared.ledger.clone()),
+            snapshot: None,
+        });
+        quiet(&mut env);
+        let p = Actors::from_xdr(&env, &prepared.actors);
+        deploy(&env, &p);
+        run(&env, &p, &ops);
+    });
+});
+
+/// What a settlement should show.
+#[derive(Clone, Debug, Default)]
+struct Model {
+    pool: i128,
+    developers: BTreeMap<Address, i128>,
+    /// USDC sent to it outside its calls (and, after a retire into it, the
+    /// predecessor's untracked USDC).
+    untracked: i128,
+    predecessor: Option<usize>,
+    successor: Option<Address>,
+    pool_imported: bool,
+    cursor: u32,
+}
+
+fn run(env: &Env, p: &Actors, ops: &[Op]) {
+    let token = TokenClient::new(env, &p.usdc);
+    let ss: std::vec::Vec<SettlementClient> = p
+        .settlements
         .iter()
-        .chain(developers.iter())
-        .cloned()
-        .chain([donor.clone(), successor.clone(), id.clone()])
+        .map(|a| SettlementClient::new(env, a))
         .collect();
-    let total = minted * 4;
-    let dev = |n: &u8| developers[*n as usize % developers.len()].clone();
-    let vault = |n: &u8| vaults[*n as usize % vaults.len()].clone();
+    let holders: std::vec::Vec<Address> = p
+        .vaults
+        .iter()
+        .chain(p.developers.iter())
+        .chain(p.settlements.iter())
+        .cloned()
+        .chain([p.donor.clone(), p.stranger.clone()])
+        .collect();
+    let total = MINTED * 4;
+    // Developers include a settlement and a vault (both refused as credits).
+    let dev = |n: u8| match n % 6 {
+        4 => p.settlements[0].clone(),
+        5 => p.vaults[0].clone(),
+        i => p.developers[i as usize].clone(),
+    };
+    let vault = |n: u8| p.vaults[n as usize % p.vaults.len()].clone();
+    // Everyone `dev` names: a settlement or vault may be credited where it
+    // is neither itself nor registered.
+    let credited: std::vec::Vec<Address> = p
+        .developers
+        .iter()
+        .cloned()
+        .chain([p.settlements[0].clone(), p.vaults[0].clone()])
+        .collect();
+    let pick = |n: u8| n as usize % N;
     let fingerprint = || {
+        ss.iter()
+            .map(|s| {
+                (
+                    (
+                        s.get_global_pool(),
+                        s.get_developer_total(),
+                        s.get_developer_count(),
+                    ),
+                    (
+                        s.get_successor(),
+                        s.get_predecessor(),
+                        s.get_import_cursor(),
+                    ),
+                    (),
+                    credited
+                        .iter()
+                        .map(|d| s.get_developer_balance(d))
+                        .collect::<std::vec::Vec<_>>(),
+                )
+            })
+            .collect::<std::vec::Vec<_>>()
+    };
+    let mut models: std::vec::Vec<Model> = vec![Model::default(); N];
+
+    // One read of every view per step: the state before the next call and
+    // what the invariants are checked on.
+    let read = || {
         (
-            s.get_global_pool().total_balance,
-            s.get_developer_total(),
-            s.get_developer_count(),
-            s.get_successor(),
-            vaults.iter().map(|v| s.is_vault(v)).collect::<std::vec::Vec<_>>(),
-            developers.iter().map(|d| s.get_developer_balance(d)).collect::<std::vec::Vec<_>>(),
-            holders.iter().map(|h| token.balance(h)).collect::<std::vec::Vec<_>>(),
+            fingerprint(),
+            holders
+                .iter()
+                .map(|h| token.balance(h))
+                .collect::<std::vec::Vec<_>>(),
         )
     };
-    for op in &ops {
-        let before = fingerprint();
+    let mut state = read();
+    for op in ops {
         macro_rules! typed {
             ($call:expr) => {{
                 match $call {
-                    Ok(Ok(_)) => true,
-                    // Our typed errors, or the USDC contract's own (e.g. #10:
-                    // a depositor without the funds): typed, state unchanged.
-                    Err(Ok(_)) | Err(Err(soroban_sdk::InvokeError::Contract(_))) => false,
+                    Ok(Ok(x)) => Ok(x),
+                    Err(Ok(e)) => Err(Some(e)),
+                    // The USDC contract's own typed error (e.g. #10).
+                    Err(Err(soroban_sdk::InvokeError::Contract(_))) => Err(None),
                     other => panic!("{op:?}: untyped failure {other:?}"),
                 }
             }};
         }
         let ok = match op {
-            Op::SetVault { vault: v, allowed } => typed!(s.try_set_vault(&admin, &vault(v), allowed)),
-            Op::Pay { vault: v, amount, to_pool, developer } => {
-                typed!(s.try_receive_payment(&vault(v), amount, to_pool, &developer.map(|d| dev(&d))))
+            Op::SetVault {
+                on,
+                vault: v,
+                allowed,
+            } => {
+                // Sometimes a developer or a settlement is registered as a vault.
+                let target = if *v % 4 == 3 { dev(*v / 4) } else { vault(*v) };
+                typed!(ss[pick(*on)].try_set_vault(&p.admin, &target, allowed)).is_ok()
             }
-            Op::PayMany { vault: v, pool_amount, credits } => {
-                let mut c = Vec::new(&env);
-                for (d, amount) in credits.iter().take(8) {
-                    c.push_back(Payment { to: dev(d), amount: *amount });
+            Op::Pay {
+                on,
+                vault: v,
+                amount,
+                to_pool,
+                developer,
+            } => {
+                let i = pick(*on);
+                let d = developer.map(dev);
+                let r = typed!(ss[i].try_receive_payment(&vault(*v), amount, to_pool, &d));
+                if r.is_ok() {
+                    match d {
+                        Some(d) => *models[i].developers.entry(d).or_default() += amount,
+                        None => models[i].pool += amount,
+                    }
                 }
-                typed!(s.try_receive_payments(&vault(v), pool_amount, &c))
+                r.is_ok()
             }
-            Op::Withdraw { developer, amount } => typed!(s.try_withdraw(&dev(developer), amount)),
-            Op::DistributePool { to, amount } => typed!(s.try_distribute_pool(&admin, &dev(to), amount)),
-            Op::Donate { amount } => {
-                token.transfer(&donor, &id, &(*amount as i128));
+            Op::PayMany {
+                on,
+                vault: v,
+                pool_amount,
+                credits,
+            } => {
+                let i = pick(*on);
+                let mut c = Vec::new(env);
+                for (d, amount) in credits.iter().take(8) {
+                    c.push_back(Payment {
+                        to: dev(*d),
+                        amount: *amount,
+                    });
+                }
+                let r = typed!(ss[i].try_receive_payments(&vault(*v), pool_amount, &c));
+                if r.is_ok() {
+                    models[i].pool += pool_amount;
+                    for credit in c.iter() {
+                        *models[i].developers.entry(credit.to).or_default() += credit.amount;
+                    }
+                }
+                r.is_ok()
+            }
+            Op::Withdraw {
+                on,
+                developer,
+                amount,
+            } => {
+                let i = pick(*on);
+                let r = typed!(ss[i].try_withdraw(&dev(*developer), amount));
+                if r.is_ok() {
+                    *models[i].developers.entry(dev(*developer)).or_default() -= amount;
+                    if let Some(j) = p.settlements.iter().position(|s| *s == dev(*developer)) {
+                        models[j].untracked += amount;
+                    }
+                }
+                r.is_ok()
+            }
+            Op::DistributePool { on, to, amount } => {
+                let i = pick(*on);
+                let to = if *to % 7 == 6 {
+                    p.stranger.clone()
+                } else {
+                    dev(*to)
+                };
+                let r = typed!(ss[i].try_distribute_pool(&p.admin, &to, amount));
+                if r.is_ok() {
+                    models[i].pool -= amount;
+                    if let Some(j) = p.settlements.iter().position(|s| *s == to) {
+                        models[j].untracked += amount;
+                    }
+                }
+                r.is_ok()
+            }
+            Op::Donate { on, amount } => {
+                let i = pick(*on);
+                token.transfer(&p.donor, &p.settlements[i], &(*amount as i128));
+                models[i].untracked += *amount as i128;
                 true
             }
-            Op::Import { balances, pool_amount } => {
-                let mut b = Vec::new(&env);
-                for (d, amount) in balances.iter().take(8) {
-                    b.push_back(DeveloperBalance { developer: dev(d), balance: *amount });
+            Op::BookUntracked { on } => {
+                let i = pick(*on);
+                match typed!(ss[i].try_book_untracked(&p.admin)) {
+                    Ok(amount) => {
+                        assert_eq!(
+                            amount, models[i].untracked,
+                            "booked {amount} of settlement {i}"
+                        );
+                        models[i].pool += amount;
+                        models[i].untracked = 0;
+                        true
+                    }
+                    Err(e) => {
+                        if e == Some(SettlementError::NothingToBook) {
+                            assert_eq!(models[i].untracked, 0, "NothingToBook with untracked USDC");
+                        }
+                        false
+                    }
                 }
-                typed!(s.try_import_balances(&admin, &b, pool_amount))
             }
-            Op::Retire => typed!(s.try_retire(&admin, &successor)),
-            Op::Page { start, limit } => typed!(s.try_get_developer_balances(start, limit)),
+            Op::SetPredecessor { on, predecessor } => {
+                let i = pick(*on);
+                let target = match predecessor % 5 {
+                    3 => p.stranger.clone(),
+                    4 => p.usdc.clone(),
+                    j => p.settlements[j as usize].clone(),
+                };
+                let r = typed!(ss[i].try_set_predecessor(&p.admin, &target));
+                if r.is_ok() {
+                    // Accepted only for a settlement: one of the three.
+                    models[i].predecessor = Some((predecessor % 5) as usize);
+                }
+                r.is_ok()
+            }
+            Op::Retire { on, to } => {
+                let i = pick(*on);
+                let to_addr = match to % 4 {
+                    3 => p.stranger.clone(),
+                    j => p.settlements[j as usize].clone(),
+                };
+                let held = token.balance(&p.settlements[i]);
+                match typed!(ss[i].try_retire(&p.admin, &to_addr)) {
+                    Ok(amount) => {
+                        assert_eq!(amount, held, "retire moved {amount} of {held}");
+                        let j = p
+                            .settlements
+                            .iter()
+                            .position(|s| *s == to_addr)
+                            .expect("retired to a non-settlement");
+                        assert_eq!(
+                            models[j].predecessor,
+                            Some(i),
+                            "retired to a settlement that did not accept"
+                        );
+                        let moved = models[i].untracked;
+                        models[j].untracked += moved;
+                        models[i].untracked = 0;
+                        models[i].successor = Some(to_addr);
+                        true
+                    }
+                    Err(_) => false,
+                }
+            }
+            Op::Import { on, limit } => {
+                let i = pick(*on);
+                let limit = *limit as u32 % 60;
+                match typed!(ss[i].try_import_balances(&p.admin, &limit)) {
+                    Ok(n) => {
+                        let j = models[i].predecessor.expect("import without a predecessor");
+                        assert_eq!(models[j].successor.as_ref(), Some(&p.settlements[i]));
+                        let cursor = models[i].cursor;
+                        if n > 0 {
+                            for e in ss[j].get_developer_balances(&cursor, &n).iter() {
+                                // An entry nobody can withdraw here (this
+                                // settlement or a registered vault) is
+                                // booked into the pool.
+                                if e.developer == p.settlements[i] || ss[i].is_vault(&e.developer) {
+                                    models[i].pool += e.balance;
+                                } else {
+                                    *models[i].developers.entry(e.developer).or_default() +=
+                                        e.balance;
+                                }
+                            }
+                        }
+                        if !models[i].pool_imported {
+                            models[i].pool_imported = true;
+                            models[i].pool += ss[j].get_global_pool().total_balance;
+                        }
+                        models[i].cursor = cursor + n;
+                        true
+                    }
+                    Err(_) => false,
+                }
+            }
+            Op::Page { on, start, limit } => {
+                typed!(ss[pick(*on)].try_get_developer_balances(start, limit)).is_ok()
+            }
+            Op::ExtendIndex { on, start, limit } => {
+                typed!(ss[pick(*on)].try_extend_index(start, limit)).is_ok()
+            }
+            Op::NotAdmin { on, who, call } => {
+                let s = &ss[pick(*on)];
+                let caller = if who % 2 == 0 { vault(*who) } else { dev(*who) };
+                let r = match call % 5 {
+                    0 => typed!(s.try_distribute_pool(&caller, &caller, &1)).map(|_| ()),
+                    1 => typed!(s.try_retire(&caller, &p.settlements[1])).map(|_| ()),
+                    2 => typed!(s.try_set_vault(&caller, &caller, &true)).map(|_| ()),
+                    3 => typed!(s.try_import_balances(&caller, &10)).map(|_| ()),
+                    _ => typed!(s.try_book_untracked(&caller)).map(|_| ()),
+                };
+                assert!(r.is_err(), "{caller:?} made an admin call");
+                false
+            }
+            Op::Advance(n) => {
+                let n = *n as u32 % 20_000;
+                env.ledger().with_mut(|l| {
+                    l.sequence_number += n;
+                    l.timestamp += 5 * n as u64;
+                });
+                true
+            }
         };
+        let before = std::mem::replace(&mut state, read());
         if !ok {
-            assert_eq!(fingerprint(), before, "{op:?} failed but changed state");
+            assert_eq!(state, before, "{op:?} failed but changed state");
         }
-        let sum: i128 = holders.iter().map(|h| token.balance(h)).sum();
-        assert_eq!(sum, total, "USDC not conserved after {op:?}");
-        let (pool, devs) = (s.get_global_pool().total_balance, s.get_developer_total());
-        assert!(pool >= 0 && devs >= 0);
-        let individual: i128 = developers.iter().map(|d| s.get_developer_balance(d)).sum();
-        assert_eq!(devs, individual, "developer total != sum after {op:?}");
-        if s.get_successor().is_none() {
-            // Donations are unaccounted surplus: never less than accounted.
-            assert!(token.balance(&id) >= pool + devs, "settlement unbacked after {op:?}");
-        }
+        check(p, &ss, &state, total, &models, op);
     }
-});
+}
+
+/// Per settlement: (pool, developer total, count), (successor, predecessor,
+/// cursor), developer balances; then every holder's USDC.
+type State = (
+    std::vec::Vec<(
+        (GlobalPool, i128, u32),
+        (Option<Address>, Option<Address>, u32),
+        (),
+        std::vec::Vec<i128>,
+    )>,
+    std::vec::Vec<i128>,
+);
+
+fn check(
+    p: &Actors,
+    ss: &[SettlementClient],
+    state: &State,
+    total: i128,
+    models: &[Model],
+    op: &Op,
+) {
+    let (settlements, balances) = state;
+    let sum: i128 = balances.iter().sum();
+    assert_eq!(sum, total, "USDC not conserved after {op:?}");
+    for (i, ((pool, devs, count), (successor, _, cursor), _, individual)) in
+        settlements.iter().enumerate()
+    {
+        let m = &models[i];
+        let (pool, devs) = (pool.total_balance, *devs);
+        assert!(pool >= 0 && devs >= 0, "negative after {op:?}");
+        assert_eq!(pool, m.pool, "settlement {i} pool after {op:?}");
+        let credited = p.developers.iter().chain([&p.settlements[0], &p.vaults[0]]);
+        for (d, b) in credited.zip(individual) {
+            assert!(*b >= 0);
+            assert_eq!(
+                *b,
+                m.developers.get(d).copied().unwrap_or(0),
+                "settlement {i} balance of {d:?} after {op:?}"
+            );
+        }
+        assert!(*count <= 100);
+        let by_page: i128 = ss[i]
+            .get_developer_balances(&0, &100)
+            .iter()
+            .map(|e| e.balance)
+            .sum();
+        assert_eq!(
+            devs,
+            individual.iter().sum::<i128>(),
+            "settlement {i} developer total != sum after {op:?}"
+        );
+        assert_eq!(
+            devs, by_page,
+            "settlement {i} developer total != pages after {op:?}"
+        );
+        assert_eq!(
+            *successor, m.successor,
+            "settlement {i} successor after {op:?}"
+        );
+        assert_eq!(*cursor, m.cursor);
+        let held = balances[p.vaults.len() + p.developers.len() + i];
+        if m.successor.is_some() {
+            assert_eq!(
+                held, m.untracked,
+                "retired settlement {i} holds {held} after {op:?}"
+            );
+            continue;
+        }
+        // The retired predecessor's balances not yet imported.
+        let mut pending: i128 = 0;
+        if let Some(j) = m.predecessor {
+            if models[j].successor.as_ref() == Some(&p.settlements[i]) {
+                if !m.pool_imported {
+                    pending += settlements[j].0 .0.total_balance;
+                }
+                let rest = settlements[j].0 .2.saturating_sub(m.cursor);
+                if rest > 0 {
+                    pending += ss[j]
+                        .get_developer_balances(&m.cursor, &rest.min(100))
+                        .iter()
+                        .map(|e| e.balance)
+                        .sum::<i128>();
+                }
+            }
+        }
+        assert_eq!(
+            held,
+            pool + devs + m.untracked + pending,
+            "settlement {i} holds {held} != pool {pool} + developers {devs} + untracked {} + pending {pending} after {op:?}",
+            m.untracked
+        );
+    }
+}
