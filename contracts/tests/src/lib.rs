@@ -17,6 +17,8 @@ pub mod world;
 #[cfg(test)]
 mod archival;
 #[cfg(test)]
+mod attack;
+#[cfg(test)]
 mod auth_matrix;
 #[cfg(test)]
 mod backfill;
@@ -36,5 +38,3 @@ mod properties;
 mod review;
 #[cfg(test)]
 mod upgrade;
-#[cfg(test)]
-mod attack;
