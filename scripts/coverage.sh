@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Line coverage of the contract crates with cargo-tarpaulin (installed when
-# missing); fails under 95%. Needs the WASMs in artifacts/ (the contracts'
-# tests call the built settlement / upgrade to the built WASMs).
+# Runs the contract crates' native tests (the crates tarpaulin.toml selects)
+# once, with line coverage, under cargo-tarpaulin (installed when missing);
+# fails on a failing test or under 95%. test.sh runs these tests only here.
+# Needs the WASMs in artifacts/ (the contracts' tests call the built
+# settlement / upgrade to the built WASMs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/tools.sh
