@@ -314,20 +314,18 @@ mod tests {
 
     #[test]
     fn the_called_function_is_found_for_invoke_and_deploy() {
+        fn found<'a>(contract: &'a str, function: &'a str, args: &'a [String]) -> Found<'a> {
+            Some(Ok(Call {
+                contract,
+                function,
+                args,
+            }))
+        }
+        type Found<'a> = Option<Result<Call<'a>, String>>;
         let invoke = split("stellar contract invoke --id $POOL -- f --a 1");
-        let expected = Call {
-            contract: "revenue_pool",
-            function: "f",
-            args: &invoke[7..],
-        };
-        assert_eq!(call(&invoke), Some(Ok(expected)));
+        assert_eq!(call(&invoke), found("revenue_pool", "f", &invoke[7..]));
         let deploy = split("stellar contract deploy --wasm a/callora_vault.wasm -- --owner x");
-        let expected = Call {
-            contract: "vault",
-            function: "__constructor",
-            args: &deploy[6..],
-        };
-        assert_eq!(call(&deploy), Some(Ok(expected)));
+        assert_eq!(call(&deploy), found("vault", "__constructor", &deploy[6..]));
         let usdc = split("stellar contract invoke --id $USDC -- f");
         assert!(call(&usdc).unwrap().is_err());
         assert!(call(&split("stellar contract upload --wasm x.wasm")).is_none());
