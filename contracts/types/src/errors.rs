@@ -11,7 +11,7 @@
 //! | 300–399 | `callora-settlement` | `SettlementError` |
 //!
 //! Codes used by the shared admin handover ([`crate::admin`]) sit at the same
-//! offset in every range (`base + 50 ..`), so `NotPendingAdmin` is 150, 250
+//! offset in every range (`base + 50 ..`), so `NotAdmin` is 150, 250
 //! and 350.
 
 /// First code of the vault's range.
