@@ -18,19 +18,20 @@
 //!
 //! Speed: the host with USDC and the funded vaults is prepared once and each
 //! input starts from a ledger snapshot of it, with diagnostic events off;
+//! state is read from storage, not through views (`common.rs`).
 //! `CALLORA_FUZZ_FRESH=1` builds a fresh host per input instead.
 #![no_main]
+
+#[path = "common.rs"]
+mod common;
 
 use arbitrary::Arbitrary;
 use callora_settlement::{GlobalPool, Settlement, SettlementClient, SettlementError};
 use callora_types::types::Payment;
+use common::{stored, Reader, SettlementKey, Snapshot, Stored};
 use libfuzzer_sys::fuzz_target;
-use soroban_env_host::DiagnosticLevel;
 use soroban_sdk::{
-    contracttype,
-    testutils::{
-        Address as _, EnvTestConfig, Ledger as _, LedgerInfo, SnapshotSource, SnapshotSourceInput,
-    },
+    testutils::{Address as _, Ledger as _, SnapshotSource},
     token::{StellarAssetClient, TokenClient},
     xdr::ScAddress,
     Address, Env, TryFromVal, Vec,
@@ -39,29 +40,6 @@ use std::{collections::BTreeMap, rc::Rc};
 
 const MINTED: i128 = 1_000_000;
 
-/// The USDC contract's (a Stellar Asset Contract's) balance entry, read
-/// directly: a quarter of the time went to `balance` invocations. Checked
-/// against `balance` once per input.
-#[contracttype]
-enum SacKey {
-    Balance(Address),
-}
-
-#[contracttype]
-struct SacBalance {
-    amount: i128,
-    authorized: bool,
-    clawback: bool,
-}
-
-fn usdc_balance(env: &Env, usdc: &Address, who: &Address) -> i128 {
-    env.as_contract(usdc, || {
-        env.storage()
-            .persistent()
-            .get::<_, SacBalance>(&SacKey::Balance(who.clone()))
-            .map_or(0, |b| b.amount)
-    })
-}
 const N: usize = 3;
 
 #[derive(Arbitrary, Debug)]
@@ -135,8 +113,7 @@ enum Op {
 /// The prepared host: its ledger snapshot and its actors' addresses (as
 /// XDR: an `Address` belongs to one host).
 struct Prepared {
-    source: Rc<dyn SnapshotSource>,
-    ledger: LedgerInfo,
+    snapshot: Snapshot,
     actors: std::vec::Vec<ScAddress>,
 }
 
@@ -149,20 +126,6 @@ struct Actors {
     donor: Address,
     stranger: Address,
     settlements: std::vec::Vec<Address>,
-}
-
-fn quiet(env: &mut Env) {
-    env.set_config(EnvTestConfig {
-        capture_snapshot_at_drop: false,
-    });
-    env.host().set_invocation_hook(None).unwrap();
-    env.mock_all_auths();
-    env.cost_estimate().budget().reset_unlimited();
-    env.host()
-        .set_diagnostic_level(DiagnosticLevel::None)
-        .unwrap();
-    // No per-invocation resource-limit verification (the budget is unlimited).
-    env.host().set_invocation_resource_limits(None).unwrap();
 }
 
 impl Actors {
@@ -196,15 +159,7 @@ impl Actors {
 /// USDC and the funded accounts on a fresh host (and its snapshot, with
 /// `snapshot`).
 fn prepare(snapshot: bool) -> (Env, Actors, Option<Prepared>) {
-    let mut env = callora_types::test_env();
-    quiet(&mut env);
-    // Mainnet's TTL settings: nothing archives within the fuzzed time spans.
-    env.ledger().with_mut(|l| {
-        l.sequence_number = 1_000;
-        l.min_persistent_entry_ttl = 2_073_600;
-        l.min_temp_entry_ttl = 17_280;
-        l.max_entry_ttl = 3_110_400;
-    });
+    let env = common::fresh_env();
     let admin = Address::generate(&env);
     let usdc = env
         .register_stellar_asset_contract_v2(Address::generate(&env))
@@ -229,8 +184,7 @@ fn prepare(snapshot: bool) -> (Env, Actors, Option<Prepared>) {
         settlements,
     };
     let prepared = snapshot.then(|| Prepared {
-        source: Rc::new(env.to_ledger_snapshot()),
-        ledger: env.ledger().get(),
+        snapshot: Snapshot::of(&env),
         actors: actors.to_xdr(),
     });
     (env, actors, prepared)
@@ -238,7 +192,7 @@ fn prepare(snapshot: bool) -> (Env, Actors, Option<Prepared>) {
 
 thread_local! {
     static PREPARED: Prepared = prepare(true).2.unwrap();
-    static FRESH: bool = std::env::var_os("CALLORA_FUZZ_FRESH").is_some();
+    static FRESH: bool = common::fresh_per_input();
 }
 
 fuzz_target!(|ops: std::vec::Vec<Op>| {
@@ -257,19 +211,14 @@ fuzz_target!(|ops: std::vec::Vec<Op>| {
     if FRESH.with(|f| *f) {
         let (env, p, _) = prepare(false);
         deploy(&env, &p);
-        run(&env, &p, &ops);
+        run(&env, &p, &ops, None);
         return;
     }
     PREPARED.with(|prepared| {
-        let mut env = Env::from_ledger_snapshot(SnapshotSourceInput {
-            source: prepared.source.clone(),
-            ledger_info: Some(prepared.ledger.clone()),
-            snapshot: None,
-        });
-        quiet(&mut env);
+        let env = prepared.snapshot.start();
         let p = Actors::from_xdr(&env, &prepared.actors);
         deploy(&env, &p);
-        run(&env, &p, &ops);
+        run(&env, &p, &ops, Some(&prepared.snapshot.source));
     });
 });
 
@@ -287,7 +236,7 @@ struct Model {
     cursor: u32,
 }
 
-fn run(env: &Env, p: &Actors, ops: &[Op]) {
+fn run(env: &Env, p: &Actors, ops: &[Op], source: Option<&Rc<dyn SnapshotSource>>) {
     let token = TokenClient::new(env, &p.usdc);
     let ss: std::vec::Vec<SettlementClient> = p
         .settlements
@@ -319,46 +268,84 @@ fn run(env: &Env, p: &Actors, ops: &[Op]) {
         .chain([p.settlements[0].clone(), p.vaults[0].clone()])
         .collect();
     let pick = |n: u8| n as usize % N;
-    let fingerprint = || {
-        ss.iter()
+    // Per settlement: (pool, developer total, count), (successor,
+    // predecessor, cursor), every indexed balance in index order, the
+    // credited developers' balances; then every holder's USDC. Read
+    // straight from storage (`common.rs`).
+    let read = |entries: &Stored| -> State {
+        let r = Reader::new(env, entries, source);
+        let settlements = p
+            .settlements
+            .iter()
             .map(|s| {
+                let count: u32 = r.instance(s, &SettlementKey::DeveloperCount).unwrap_or(0);
+                let balance = |d: &Address| -> i128 {
+                    r.data_of(s, &SettlementKey::Developer(d.clone()))
+                        .unwrap_or(0)
+                };
                 (
                     (
-                        s.get_global_pool(),
-                        s.get_developer_total(),
-                        s.get_developer_count(),
+                        r.instance(s, &SettlementKey::Pool).unwrap_or(GlobalPool {
+                            total_balance: 0,
+                            last_updated: 0,
+                        }),
+                        r.instance(s, &SettlementKey::DeveloperTotal).unwrap_or(0),
+                        count,
                     ),
+                    (
+                        r.instance(s, &SettlementKey::Successor),
+                        r.instance(s, &SettlementKey::Predecessor),
+                        r.instance(s, &SettlementKey::ImportCursor).unwrap_or(0),
+                    ),
+                    (0..count)
+                        .map(|i| {
+                            let d: Address = r.data_of(s, &SettlementKey::DeveloperAt(i)).unwrap();
+                            balance(&d)
+                        })
+                        .collect(),
+                    credited.iter().map(balance).collect(),
+                )
+            })
+            .collect();
+        (
+            settlements,
+            holders.iter().map(|h| r.usdc(&p.usdc, h)).collect(),
+        )
+    };
+    // The same through the views: the reads above must agree.
+    let views = || -> State {
+        let settlements = ss
+            .iter()
+            .map(|s| {
+                let count = s.get_developer_count();
+                (
+                    (s.get_global_pool(), s.get_developer_total(), count),
                     (
                         s.get_successor(),
                         s.get_predecessor(),
                         s.get_import_cursor(),
                     ),
-                    (),
+                    s.get_developer_balances(&0, &100)
+                        .iter()
+                        .map(|e| e.balance)
+                        .collect(),
                     credited
                         .iter()
                         .map(|d| s.get_developer_balance(d))
-                        .collect::<std::vec::Vec<_>>(),
+                        .collect(),
                 )
             })
-            .collect::<std::vec::Vec<_>>()
+            .collect();
+        (
+            settlements,
+            holders.iter().map(|h| token.balance(h)).collect(),
+        )
     };
     let mut models: std::vec::Vec<Model> = vec![Model::default(); N];
 
-    // One read of every view per step: the state before the next call and
-    // what the invariants are checked on.
-    let read = || {
-        (
-            fingerprint(),
-            holders
-                .iter()
-                .map(|h| usdc_balance(env, &p.usdc, h))
-                .collect::<std::vec::Vec<_>>(),
-        )
-    };
-    for h in &holders {
-        assert_eq!(usdc_balance(env, &p.usdc, h), token.balance(h));
-    }
-    let mut state = read();
+    // Every stored entry before the next call (a refused call must leave
+    // all of them as they were).
+    let mut entries = stored(env);
     for op in ops {
         macro_rules! typed {
             ($call:expr) => {{
@@ -499,7 +486,8 @@ fn run(env: &Env, p: &Actors, ops: &[Op]) {
                     3 => p.stranger.clone(),
                     j => p.settlements[j as usize].clone(),
                 };
-                let held = token.balance(&p.settlements[i]);
+                // Read from storage: a view here would extend the entry's TTL.
+                let held = Reader::new(env, &entries, source).usdc(&p.usdc, &p.settlements[i]);
                 match typed!(ss[i].try_retire(&p.admin, &to_addr)) {
                     Ok(amount) => {
                         assert_eq!(amount, held, "retire moved {amount} of {held}");
@@ -581,38 +569,37 @@ fn run(env: &Env, p: &Actors, ops: &[Op]) {
                 true
             }
         };
-        let before = std::mem::replace(&mut state, read());
+        let before = std::mem::replace(&mut entries, stored(env));
         if !ok {
-            assert_eq!(state, before, "{op:?} failed but changed state");
+            assert!(entries == before, "{op:?} failed but changed state");
         }
-        check(p, &ss, &state, total, &models, op);
+        check(p, &read(&entries), total, &models, op);
     }
+    assert_eq!(
+        read(&entries),
+        views(),
+        "storage reads disagree with the views"
+    );
 }
 
 /// Per settlement: (pool, developer total, count), (successor, predecessor,
-/// cursor), developer balances; then every holder's USDC.
+/// cursor), the balances by index, the credited developers' balances; then
+/// every holder's USDC.
 type State = (
     std::vec::Vec<(
         (GlobalPool, i128, u32),
         (Option<Address>, Option<Address>, u32),
-        (),
+        std::vec::Vec<i128>,
         std::vec::Vec<i128>,
     )>,
     std::vec::Vec<i128>,
 );
 
-fn check(
-    p: &Actors,
-    ss: &[SettlementClient],
-    state: &State,
-    total: i128,
-    models: &[Model],
-    op: &Op,
-) {
+fn check(p: &Actors, state: &State, total: i128, models: &[Model], op: &Op) {
     let (settlements, balances) = state;
     let sum: i128 = balances.iter().sum();
     assert_eq!(sum, total, "USDC not conserved after {op:?}");
-    for (i, ((pool, devs, count), (successor, _, cursor), _, individual)) in
+    for (i, ((pool, devs, count), (successor, _, cursor), indexed, individual)) in
         settlements.iter().enumerate()
     {
         let m = &models[i];
@@ -629,11 +616,7 @@ fn check(
             );
         }
         assert!(*count <= 100);
-        let by_page: i128 = ss[i]
-            .get_developer_balances(&0, &100)
-            .iter()
-            .map(|e| e.balance)
-            .sum();
+        let by_page: i128 = indexed.iter().sum();
         assert_eq!(
             devs,
             individual.iter().sum::<i128>(),
@@ -663,14 +646,8 @@ fn check(
                 if !m.pool_imported {
                     pending += settlements[j].0 .0.total_balance;
                 }
-                let rest = settlements[j].0 .2.saturating_sub(m.cursor);
-                if rest > 0 {
-                    pending += ss[j]
-                        .get_developer_balances(&m.cursor, &rest.min(100))
-                        .iter()
-                        .map(|e| e.balance)
-                        .sum::<i128>();
-                }
+                let from = (m.cursor as usize).min(settlements[j].2.len());
+                pending += settlements[j].2[from..].iter().sum::<i128>();
             }
         }
         assert_eq!(

@@ -19,21 +19,22 @@
 //! * the settlement holds exactly its pool plus developer balances.
 //!
 //! Speed: the host with USDC and the funded accounts is prepared once and
-//! each input starts from a ledger snapshot of it (`Env::from_ledger_snapshot`),
-//! with diagnostic events off. `CALLORA_FUZZ_FRESH=1` builds a fresh host per
-//! input instead (the old behaviour, for measuring).
+//! each input starts from a ledger snapshot of it, with diagnostic events
+//! off; state is read from storage, not through views (`common.rs`).
+//! `CALLORA_FUZZ_FRESH=1` builds a fresh host per input instead.
 #![no_main]
 
+#[path = "common.rs"]
+mod common;
+
 use arbitrary::Arbitrary;
-use callora_settlement::{Settlement, SettlementClient};
+use callora_settlement::{GlobalPool, Settlement, SettlementClient};
 use callora_types::ttl::{MAX_REQUEST_VALIDITY, REQUEST_ID_TTL};
 use callora_vault::{DeductItem, SpendLimit, SpendWindow, Vault, VaultClient, VaultError};
+use common::{stored, Reader, SettlementKey, Snapshot, Stored, VaultKey};
 use libfuzzer_sys::fuzz_target;
-use soroban_env_host::DiagnosticLevel;
 use soroban_sdk::{
-    testutils::{
-        Address as _, EnvTestConfig, Ledger as _, LedgerInfo, SnapshotSource, SnapshotSourceInput,
-    },
+    testutils::{Address as _, Ledger as _, SnapshotSource},
     token::{StellarAssetClient, TokenClient},
     xdr::ScAddress,
     Address, Env, String, TryFromVal, Vec,
@@ -142,8 +143,7 @@ struct Input {
 /// The prepared host: its ledger snapshot and its actors' addresses (as
 /// XDR: an `Address` belongs to one host).
 struct Prepared {
-    source: Rc<dyn SnapshotSource>,
-    ledger: LedgerInfo,
+    snapshot: Snapshot,
     actors: std::vec::Vec<ScAddress>,
 }
 
@@ -157,22 +157,6 @@ struct Actors {
     people: std::vec::Vec<Address>,
     vault: Address,
     settlement: Address,
-}
-
-/// Mocked auths, no budget limit, no diagnostic events, no auth recording
-/// per invocation, no test snapshot written at drop.
-fn quiet(env: &mut Env) {
-    env.set_config(EnvTestConfig {
-        capture_snapshot_at_drop: false,
-    });
-    env.host().set_invocation_hook(None).unwrap();
-    env.mock_all_auths();
-    env.cost_estimate().budget().reset_unlimited();
-    env.host()
-        .set_diagnostic_level(DiagnosticLevel::None)
-        .unwrap();
-    // No per-invocation resource-limit verification (the budget is unlimited).
-    env.host().set_invocation_resource_limits(None).unwrap();
 }
 
 impl Actors {
@@ -213,15 +197,7 @@ impl Actors {
 /// USDC and every funded account, on a fresh host (and its snapshot, with
 /// `snapshot`).
 fn prepare(snapshot: bool) -> (Env, Actors, Option<Prepared>) {
-    let mut env = callora_types::test_env();
-    quiet(&mut env);
-    // Mainnet's TTL settings: nothing archives within the fuzzed time spans.
-    env.ledger().with_mut(|l| {
-        l.sequence_number = 1_000;
-        l.min_persistent_entry_ttl = 2_073_600;
-        l.min_temp_entry_ttl = 17_280;
-        l.max_entry_ttl = 3_110_400;
-    });
+    let env = common::fresh_env();
     let admin = Address::generate(&env);
     let owner = Address::generate(&env);
     let backend = Address::generate(&env);
@@ -248,8 +224,7 @@ fn prepare(snapshot: bool) -> (Env, Actors, Option<Prepared>) {
         settlement,
     };
     let prepared = snapshot.then(|| Prepared {
-        source: Rc::new(env.to_ledger_snapshot()),
-        ledger: env.ledger().get(),
+        snapshot: Snapshot::of(&env),
         actors: actors.to_xdr(),
     });
     (env, actors, prepared)
@@ -257,7 +232,7 @@ fn prepare(snapshot: bool) -> (Env, Actors, Option<Prepared>) {
 
 thread_local! {
     static PREPARED: Prepared = prepare(true).2.unwrap();
-    static FRESH: bool = std::env::var_os("CALLORA_FUZZ_FRESH").is_some();
+    static FRESH: bool = common::fresh_per_input();
 }
 
 /// A host in the prepared state, with the vault (holding `initial`) and the
@@ -300,6 +275,18 @@ fn request_id(env: &Env, n: u8, long: bool) -> String {
     String::from_str(env, &s)
 }
 
+/// The vault's balance, spend limit and window; the settlement's pool,
+/// developer total and each person's balance; every holder's USDC.
+type Read = (
+    i128,
+    Option<SpendLimit>,
+    Option<SpendWindow>,
+    i128,
+    i128,
+    std::vec::Vec<i128>,
+    std::vec::Vec<i128>,
+);
+
 /// A deduct as sent, for resends.
 #[derive(Clone, Debug)]
 struct Sent {
@@ -318,19 +305,14 @@ fuzz_target!(|input: Input| {
     if FRESH.with(|f| *f) {
         let (env, a, _) = prepare(false);
         deploy(&a, &env, initial);
-        run(&env, &a, initial, &input.ops);
+        run(&env, &a, initial, &input.ops, None);
         return;
     }
     PREPARED.with(|p| {
-        let mut env = Env::from_ledger_snapshot(SnapshotSourceInput {
-            source: p.source.clone(),
-            ledger_info: Some(p.ledger.clone()),
-            snapshot: None,
-        });
-        quiet(&mut env);
+        let env = p.snapshot.start();
         let a = Actors::from_xdr(&env, &p.actors);
         deploy(&a, &env, initial);
-        run(&env, &a, initial, &input.ops);
+        run(&env, &a, initial, &input.ops, Some(&p.snapshot.source));
     });
 });
 
@@ -343,7 +325,7 @@ fn pick_until(u: Until, now: u32, earlier: &[u32]) -> u32 {
     }
 }
 
-fn run(env: &Env, p: &Actors, initial: i128, ops: &[Op]) {
+fn run(env: &Env, p: &Actors, initial: i128, ops: &[Op], source: Option<&Rc<dyn SnapshotSource>>) {
     let v = VaultClient::new(env, &p.vault);
     let s = SettlementClient::new(env, &p.settlement);
     let token = TokenClient::new(env, &p.usdc);
@@ -364,31 +346,42 @@ fn run(env: &Env, p: &Actors, initial: i128, ops: &[Op]) {
         5 => p.settlement.clone(),
         i => p.people[i as usize].clone(),
     };
-    let fingerprint = || {
+    // What the invariants read, straight from storage (`common.rs`).
+    let read = |entries: &Stored| -> Read {
+        let r = Reader::new(env, entries, source);
         (
-            v.get_meta(),
-            (
-                v.get_admin(),
-                v.get_settlement(),
-                v.get_revenue_pool(),
-                v.get_max_deduct(),
-                v.get_max_batch(),
-            ),
-            (v.is_paused(), v.get_spend_limit(), v.get_spend_window()),
-            (),
+            r.instance(&p.vault, &VaultKey::Balance).unwrap_or(0),
+            r.instance(&p.vault, &VaultKey::SpendLimit),
+            r.instance(&p.vault, &VaultKey::SpendWindow),
+            r.instance::<_, GlobalPool>(&p.settlement, &SettlementKey::Pool)
+                .map_or(0, |g| g.total_balance),
+            r.instance(&p.settlement, &SettlementKey::DeveloperTotal)
+                .unwrap_or(0),
+            p.people
+                .iter()
+                .map(|d| {
+                    r.data_of(&p.settlement, &SettlementKey::Developer(d.clone()))
+                        .unwrap_or(0)
+                })
+                .collect(),
+            holders.iter().map(|h| r.usdc(&p.usdc, h)).collect(),
+        )
+    };
+    // The same through the contracts' views: the reads above must agree.
+    let views = || -> Read {
+        (
+            v.get_meta().balance,
+            v.get_spend_limit(),
+            v.get_spend_window(),
             s.get_global_pool().total_balance,
             s.get_developer_total(),
             p.people
                 .iter()
                 .map(|d| s.get_developer_balance(d))
-                .collect::<std::vec::Vec<_>>(),
-            holders
-                .iter()
-                .map(|h| token.balance(h))
-                .collect::<std::vec::Vec<_>>(),
+                .collect(),
+            holders.iter().map(|h| token.balance(h)).collect(),
         )
     };
-
     // The model.
     let mut untracked: i128 = 0;
     // USDC the owner sent to the settlement (withdraw_to, sweep): untracked there.
@@ -402,9 +395,9 @@ fn run(env: &Env, p: &Actors, initial: i128, ops: &[Op]) {
     let mut window: Option<SpendWindow> = None;
     let mut advanced: u32 = 0;
 
-    // One read of every view per step: the state before the next call and
-    // what the invariants are checked on.
-    let mut state = fingerprint();
+    // Every stored entry before the next call (a refused call must leave
+    // all of them as they were).
+    let mut entries = stored(env);
     for op in ops {
         let now = env.ledger().sequence();
         macro_rules! typed {
@@ -697,15 +690,15 @@ fn run(env: &Env, p: &Actors, initial: i128, ops: &[Op]) {
         }
         tracked -= charged_now;
 
-        let before = std::mem::replace(&mut state, fingerprint());
+        let before = std::mem::replace(&mut entries, stored(env));
         if !ok {
-            assert_eq!(state, before, "{op:?} failed but changed state");
+            assert!(entries == before, "{op:?} failed but changed state");
         }
-        let (meta, _, (_, spend_limit, spend_window), _, pool_total, devs, individual, balances) =
-            &state;
+        let state = read(&entries);
+        let (balance, spend_limit, spend_window, pool_total, devs, individual, balances) = &state;
         let sum: i128 = balances.iter().sum();
         assert_eq!(sum, total, "USDC not conserved after {op:?}");
-        let (balance, held) = (meta.balance, balances[2]);
+        let (balance, held) = (*balance, balances[2]);
         assert_eq!(balance, tracked, "tracked balance after {op:?}");
         assert_eq!(
             held - untracked,
@@ -727,4 +720,9 @@ fn run(env: &Env, p: &Actors, initial: i128, ops: &[Op]) {
             "settlement held != pool + developers + untracked after {op:?}"
         );
     }
+    assert_eq!(
+        read(&entries),
+        views(),
+        "storage reads disagree with the views"
+    );
 }
