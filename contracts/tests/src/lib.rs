@@ -15,6 +15,8 @@ pub mod wasm;
 pub mod world;
 
 #[cfg(test)]
+mod adversarial_token;
+#[cfg(test)]
 mod archival;
 #[cfg(test)]
 mod attack;
