@@ -16,8 +16,11 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { contract } from "@stellar/stellar-sdk";
 
 const root = new URL("../../", import.meta.url).pathname;
-const CONTRACTS = ["vault", "revenue_pool", "settlement"];
-const CURRENT = 3;
+// The deployable contracts and the current code version, as `callora-spec
+// docs` lists them from callora_types (CONTRACTS, CODE_VERSION).
+const INDEX = JSON.parse(readFileSync(`${root}docs/interfaces/index.json`, "utf8"));
+const CONTRACTS = INDEX.contracts.map((c) => c.name);
+const CURRENT = INDEX.code_version;
 const G = "GAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAWHF";
 const C = "CAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAD2KM";
 

@@ -13,7 +13,10 @@ import { fileURLToPath } from "node:url";
 
 const pkg = join(dirname(fileURLToPath(import.meta.url)), "..");
 const root = join(pkg, "../..");
-const CONTRACTS = ["vault", "revenue_pool", "settlement"];
+// The deployable contracts, as `callora-spec docs` lists them from callora_types.
+const CONTRACTS = JSON.parse(readFileSync(join(root, "docs/interfaces/index.json"), "utf8")).contracts.map(
+  (c) => c.name,
+);
 const check = process.argv.includes("--check");
 
 function files(dir, base = dir) {
@@ -59,4 +62,4 @@ if (stale.length) {
   );
   process.exit(1);
 }
-console.log(check ? "bindings are current" : "wrote bindings/{vault,revenue_pool,settlement}");
+console.log(check ? "bindings are current" : `wrote bindings/{${CONTRACTS.join(",")}}`);

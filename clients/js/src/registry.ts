@@ -1,8 +1,7 @@
 // WASM hash -> (contract, code version): which decoder variant applies.
-import { WASM_REGISTRY, CURRENT_CODE_VERSION } from "./registry.generated.js";
+import { WASM_REGISTRY, CURRENT_CODE_VERSION, type ContractName } from "./registry.generated.js";
 
-export type ContractName = "vault" | "revenue_pool" | "settlement";
-export const CONTRACTS: readonly ContractName[] = ["vault", "revenue_pool", "settlement"];
+export { CONTRACTS, type ContractName } from "./registry.generated.js";
 
 export interface RegistryEntry {
   /** sha256 of the WASM, lowercase hex (the hash `upgrade` takes). */

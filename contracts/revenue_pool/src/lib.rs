@@ -90,32 +90,50 @@ impl RevenuePool {
     }
 
     /// The admin.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn get_admin(env: Env) -> Address {
         storage::config(&env).admin
     }
 
     /// The admin proposal awaiting acceptance, if any.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn get_pending_admin(env: Env) -> Option<PendingAdmin> {
         admin::pending(&env, &DataKey::PendingAdmin)
     }
 
     /// The USDC token.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn get_usdc_token(env: Env) -> Address {
         storage::config(&env).usdc_token
     }
 
     /// USDC the pool holds.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn balance(env: Env) -> i128 {
         let usdc = storage::config(&env).usdc_token;
         token::TokenClient::new(&env, &usdc).balance(&env.current_contract_address())
     }
 
     /// Code version of this WASM.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn version() -> u32 {
         VERSION
     }
 
     /// Schema version of the stored data.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn schema_version(env: Env) -> u32 {
         upgrade::schema_version(&env)
     }

@@ -233,47 +233,74 @@ impl Settlement {
     // ----- views -------------------------------------------------------
 
     /// The admin.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn get_admin(env: Env) -> Address {
         storage::config(&env).admin
     }
 
     /// The admin proposal awaiting acceptance, if any.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn get_pending_admin(env: Env) -> Option<PendingAdmin> {
         admin::pending(&env, &DataKey::PendingAdmin)
     }
 
     /// The USDC token the settlement accounts in.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn get_usdc_token(env: Env) -> Address {
         storage::config(&env).usdc_token
     }
 
     /// The settlement this one was retired in favour of, if any.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn get_successor(env: Env) -> Option<Address> {
         storage::successor(&env)
     }
 
     /// The settlement this one takes over from, if any.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn get_predecessor(env: Env) -> Option<Address> {
         storage::predecessor(&env)
     }
 
     /// The predecessor index the next `import_balances` starts at.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn get_import_cursor(env: Env) -> u32 {
         storage::import_cursor(&env)
     }
 
     /// Whether `vault` may pay in.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn is_vault(env: Env, vault: Address) -> bool {
         storage::is_vault(&env, &vault)
     }
 
     /// `developer`'s withdrawable balance (0 if never credited).
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn get_developer_balance(env: Env, developer: Address) -> i128 {
         storage::developer_balance(&env, &developer).unwrap_or(0)
     }
 
     /// Developers in order of first credit, from index `start`, at most
     /// `limit` (1..=`MAX_PAGE_SIZE`) of them. An empty page means the end.
+    ///
+    /// # Authorization
+    /// None (a view).
     ///
     /// # Errors
     /// [`SettlementError::InvalidLimit`].
@@ -296,26 +323,41 @@ impl Settlement {
     }
 
     /// How many developers were ever credited (the pagination length).
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn get_developer_count(env: Env) -> u32 {
         storage::developer_count(&env)
     }
 
     /// Sum of all developer balances.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn get_developer_total(env: Env) -> i128 {
         storage::developer_total(&env)
     }
 
     /// The global pool (total and ledger timestamp of the last change).
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn get_global_pool(env: Env) -> GlobalPool {
         storage::pool(&env)
     }
 
     /// Code version of this WASM.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn version() -> u32 {
         VERSION
     }
 
     /// Schema version of the stored data.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn schema_version(env: Env) -> u32 {
         upgrade::schema_version(&env)
     }
@@ -583,15 +625,12 @@ impl Settlement {
 
     /// Redeploy-migration, on the new settlement: imports the next page of
     /// at most `limit` (1..=`MAX_IMPORT`) of the retired predecessor's
-    /// developer balances, read from the predecessor itself, and with the
-    /// first page its global pool. Each predecessor index is imported exactly
-    /// once, so an operator retrying a call after a time-out books nothing
-    /// twice: the retry imports the next page, or nothing once all are in.
-    /// An entry credited on the predecessor to an address that could never
+    /// developer balances, read from the predecessor, and with the first
+    /// page its global pool. Each index is imported once, so a retry after a
+    /// time-out books nothing twice. An entry whose developer could never
     /// withdraw here (this settlement or a registered vault) is booked into
-    /// the pool, so no single entry can stall the import. Refused unless the
-    /// USDC held covers everything booked. Returns how many predecessor
-    /// entries this call consumed (0 = all imported).
+    /// the pool. Refused unless the USDC held covers everything booked.
+    /// Returns how many entries this call consumed (0 = all imported).
     ///
     /// # Authorization
     /// `caller`, which must be the admin.

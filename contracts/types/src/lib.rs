@@ -6,26 +6,49 @@
 //! * [`ttl`] — the TTL policy (threshold / extend-to pairs) and the helpers that
 //!   apply it.
 //! * [`admin`] — the two-step admin handover (propose, accept before expiry).
-//! * [`errors`] — the table of disjoint error-code ranges.
+//! * [`errors`] — the table of disjoint error-code ranges (checked against the
+//!   built WASMs' specs by `callora-spec`'s tests).
 //! * [`events`] — the events all three contracts share (admin handover,
 //!   upgrade, migration).
 //! * [`types`] — contract types that cross contract boundaries.
 //! * [`clients`] — the client traits the vault uses to call other contracts.
 //! * [`upgrade`] — in-place upgrade and once-per-version migration.
+//!
+//! Without the default `sdk` feature only the plain constants remain
+//! ([`CODE_VERSION`], [`CONTRACTS`], [`errors`]), for the tooling.
 #![no_std]
 
+#[cfg(feature = "sdk")]
 pub mod admin;
+#[cfg(feature = "sdk")]
 pub mod clients;
 pub mod errors;
+#[cfg(feature = "sdk")]
 pub mod events;
+#[cfg(feature = "sdk")]
 pub mod ttl;
+#[cfg(feature = "sdk")]
 pub mod types;
+#[cfg(feature = "sdk")]
 pub mod upgrade;
 
 /// Code version of all three contracts (`version()`); bump it (and freeze the
 /// released WASMs) whenever a function signature, event shape or storage
 /// layout changes.
 pub const CODE_VERSION: u32 = 3;
+
+/// The deployable contracts, as their WASM file names
+/// (`artifacts/<name>.wasm`); each one's crate is the name with `-` for `_`.
+/// The scripts keep the same list once, in `scripts/tools.sh`; the JS
+/// packages read it from `docs/interfaces/index.json` (written by
+/// `callora-spec docs`).
+pub const CONTRACTS: [&str; 3] = [VAULT, REVENUE_POOL, SETTLEMENT];
+/// The vault's WASM name.
+pub const VAULT: &str = "callora_vault";
+/// The revenue pool's WASM name.
+pub const REVENUE_POOL: &str = "callora_revenue_pool";
+/// The settlement's WASM name.
+pub const SETTLEMENT: &str = "callora_settlement";
 
 /// An `Env` like `Env::default()` (mainnet resource limits enforced) that
 /// does not write `test_snapshots/` files.
@@ -36,5 +59,5 @@ pub fn test_env() -> soroban_sdk::Env {
     })
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "sdk"))]
 mod test;

@@ -170,6 +170,9 @@ impl Vault {
     // ----- views -------------------------------------------------------
 
     /// Owner, tracked balance, authorized caller and minimum deposit.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn get_meta(env: Env) -> VaultMeta {
         let config = storage::config(&env);
         VaultMeta {
@@ -181,51 +184,81 @@ impl Vault {
     }
 
     /// The tracked balance (equals the USDC the vault holds for its owner).
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn balance(env: Env) -> i128 {
         storage::balance(&env)
     }
 
     /// The admin (the operator, who configures the vault).
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn get_admin(env: Env) -> Address {
         storage::config(&env).admin
     }
 
     /// The admin proposal awaiting acceptance, if any.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn get_pending_admin(env: Env) -> Option<callora_types::types::PendingAdmin> {
         admin::pending(&env, &DataKey::PendingAdmin)
     }
 
     /// The USDC token contract.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn get_usdc_token(env: Env) -> Address {
         storage::config(&env).usdc_token
     }
 
     /// The settlement contract deducts go to, if set.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn get_settlement(env: Env) -> Option<Address> {
         storage::config(&env).settlement
     }
 
     /// The revenue pool deducts go to when no settlement is set.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn get_revenue_pool(env: Env) -> Option<Address> {
         storage::config(&env).revenue_pool
     }
 
     /// The largest single deduct.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn get_max_deduct(env: Env) -> i128 {
         storage::config(&env).max_deduct
     }
 
     /// The most items the admin allows in one `batch_deduct`.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn get_max_batch(env: Env) -> u32 {
         storage::config(&env).max_batch
     }
 
     /// Whether deposits are paused.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn is_paused(env: Env) -> bool {
         storage::config(&env).paused
     }
 
     /// Whether `depositor` may deposit (the owner always may).
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn is_allowed_depositor(env: Env, depositor: Address) -> bool {
         storage::is_depositor(&env, &depositor)
     }
@@ -233,32 +266,50 @@ impl Vault {
     /// Whether `request_id` was processed within the last `REQUEST_ID_TTL`
     /// ledgers: definitive for 23 hours after the request's
     /// `valid_until_ledger` (the backend's retry protocol, `docs/vault.md`).
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn is_request_processed(env: Env, request_id: String) -> bool {
         storage::is_request_processed(&env, &request_id)
     }
 
     /// The owner's spend limit (`None` = unlimited).
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn get_spend_limit(env: Env) -> Option<SpendLimit> {
         storage::spend_limit(&env)
     }
 
     /// The current spend window (opened by the first deduct under a limit;
     /// a window whose period has passed is replaced by the next deduct).
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn get_spend_window(env: Env) -> Option<SpendWindow> {
         storage::spend_window(&env)
     }
 
     /// Metadata of `offering_id`, if set.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn get_metadata(env: Env, offering_id: String) -> Option<String> {
         storage::metadata(&env, &offering_id)
     }
 
     /// Code version of this WASM.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn version() -> u32 {
         VERSION
     }
 
     /// Schema version of the stored data.
+    ///
+    /// # Authorization
+    /// None (a view).
     pub fn schema_version(env: Env) -> u32 {
         upgrade::schema_version(&env)
     }
@@ -438,21 +489,20 @@ impl Vault {
 
     // ----- metering ----------------------------------------------------
 
-    /// The authorized caller deducts `amount` for request `request_id`,
-    /// crediting `developer` (or the pool when `None`). The USDC leaves the
-    /// vault in this call: to the settlement when set, else to the revenue
-    /// pool. The request may be charged through ledger `valid_until_ledger`
-    /// (at most `MAX_REQUEST_VALIDITY` ledgers ahead); its id is kept for
-    /// `REQUEST_ID_TTL` ledgers, so a retry of the same request can never
-    /// charge twice. Counts against the owner's spend limit. Returns the new
-    /// balance. Runs while deposits are paused.
+    /// The authorized caller deducts `amount` for `request_id`, crediting
+    /// `developer` (`None`: the pool), paid out in this call to the
+    /// settlement, else the revenue pool. Chargeable through ledger
+    /// `valid_until_ledger` (at most `MAX_REQUEST_VALIDITY` ahead); the id is
+    /// kept `REQUEST_ID_TTL` ledgers, so a retry never charges twice. Counts
+    /// against the owner's spend limit; runs while paused. Returns the new
+    /// balance.
     ///
     /// # Authorization
     /// `caller`, which must be the authorized caller.
     ///
     /// # Errors
     /// [`VaultError::NotAuthorizedCaller`], [`VaultError::NoDestination`],
-    /// [`VaultError::InvalidRecipient`] (`developer` is the vault),
+    /// [`VaultError::InvalidRecipient`] (the vault credited),
     /// [`VaultError::InvalidAmount`], [`VaultError::ExceedsMaxDeduct`],
     /// [`VaultError::InvalidRequestId`], [`VaultError::DuplicateRequest`],
     /// [`VaultError::RequestExpired`], [`VaultError::ValidityTooLong`],

@@ -28,7 +28,7 @@ use crate::{errors::VaultError, MAX_BATCH_DEDUCT};
 
 /// Schema version of this layout (stored by the constructor and `migrate`).
 ///
-/// * 1 — code version 1: [`ConfigV1`].
+/// * 1 — code version 1: `ConfigV1`.
 /// * 2 — code version 2: [`Config`] gains `max_batch`.
 /// * 3 — code version 3: `SpendLimit` / `SpendWindow` keys; [`Config`] unchanged.
 pub const SCHEMA_VERSION: u32 = 3;

@@ -309,6 +309,7 @@ mod test {
 
     fn base() -> Interface {
         Interface {
+            error_enum: "VaultError".into(),
             functions: vec![Function {
                 name: "deduct".into(),
                 doc: String::new(),

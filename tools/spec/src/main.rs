@@ -2,8 +2,9 @@
 //!
 //! ```text
 //! callora-spec docs [--check]
-//!     write docs/interfaces/<contract>.json and docs/events.md from artifacts/*.wasm
-//!     (--check: fail if the committed copies differ)
+//!     write docs/interfaces/<contract>.json, docs/interfaces/index.json,
+//!     docs/events.md and the entry-point block of docs/<contract>.md from
+//!     artifacts/*.wasm (--check: fail if the committed copies differ)
 //! callora-spec diff OLD.wasm NEW.wasm [--allow-breaking]
 //!     classify every difference as breaking or compatible for the backend and for
 //!     indexers; exit 1 on a breaking change unless --allow-breaking
@@ -20,14 +21,12 @@ mod diff;
 mod docs;
 mod model;
 mod playbook;
+#[cfg(test)]
+mod spec_checks;
 
 use std::{fs, path::Path, process::ExitCode};
 
-const CONTRACTS: [&str; 3] = [
-    "callora_vault",
-    "callora_revenue_pool",
-    "callora_settlement",
-];
+use callora_types::CONTRACTS;
 
 fn load(path: &Path) -> Result<model::Interface, String> {
     let wasm = fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
@@ -43,8 +42,16 @@ fn docs(check: bool) -> Result<bool, String> {
             format!("docs/interfaces/{c}.json"),
             docs::interface_json(c, &iface),
         ));
+        let document = format!("docs/{}.md", docs::short_name(c));
+        let current = fs::read_to_string(&document).map_err(|e| format!("{document}: {e}"))?;
+        let block = docs::entry_points_md(c, &iface)?;
+        files.push((
+            document.clone(),
+            docs::splice(&current, &block).map_err(|e| format!("{document}: {e}"))?,
+        ));
         all.push((c, iface));
     }
+    files.push(("docs/interfaces/index.json".to_string(), docs::index_json()));
     files.push(("docs/events.md".to_string(), docs::events_md(&all)));
     let mut clean = true;
     for (path, content) in files {

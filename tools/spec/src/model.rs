@@ -72,6 +72,8 @@ pub struct Struct {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Interface {
     pub functions: Vec<Function>,
+    /// The error enum's name (`VaultError`); empty when the contract has none.
+    pub error_enum: String,
     pub errors: Vec<ErrorCase>,
     pub events: Vec<Event>,
     pub structs: Vec<Struct>,
@@ -146,6 +148,7 @@ pub fn read(wasm: &[u8]) -> Result<Interface, String> {
                 output: f.outputs.first().map(type_name),
             }),
             ScSpecEntry::UdtErrorEnumV0(e) => {
+                iface.error_enum = text(&e.name);
                 iface.errors.extend(e.cases.iter().map(|c| ErrorCase {
                     name: text(&c.name),
                     code: c.value,

@@ -114,6 +114,9 @@ export interface Client {
   /**
    * Construct and simulate a balance transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * USDC the pool holds.
+   * 
+   * # Authorization
+   * None (a view).
    */
   balance: (options?: MethodOptions) => Promise<AssembledTransaction<i128>>
 
@@ -152,12 +155,18 @@ export interface Client {
   /**
    * Construct and simulate a version transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * Code version of this WASM.
+   * 
+   * # Authorization
+   * None (a view).
    */
   version: (options?: MethodOptions) => Promise<AssembledTransaction<u32>>
 
   /**
    * Construct and simulate a get_admin transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * The admin.
+   * 
+   * # Authorization
+   * None (a view).
    */
   get_admin: (options?: MethodOptions) => Promise<AssembledTransaction<string>>
 
@@ -210,12 +219,18 @@ export interface Client {
   /**
    * Construct and simulate a get_usdc_token transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * The USDC token.
+   * 
+   * # Authorization
+   * None (a view).
    */
   get_usdc_token: (options?: MethodOptions) => Promise<AssembledTransaction<string>>
 
   /**
    * Construct and simulate a schema_version transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * Schema version of the stored data.
+   * 
+   * # Authorization
+   * None (a view).
    */
   schema_version: (options?: MethodOptions) => Promise<AssembledTransaction<u32>>
 
@@ -238,6 +253,9 @@ export interface Client {
   /**
    * Construct and simulate a get_pending_admin transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * The admin proposal awaiting acceptance, if any.
+   * 
+   * # Authorization
+   * None (a view).
    */
   get_pending_admin: (options?: MethodOptions) => Promise<AssembledTransaction<Option<PendingAdmin>>>
 
@@ -261,19 +279,19 @@ export class Client extends ContractClient {
   }
   constructor(public readonly options: ContractClientOptions) {
     super(
-      new ContractSpec([ "AAAAAAAAABRVU0RDIHRoZSBwb29sIGhvbGRzLgAAAAdiYWxhbmNlAAAAAAAAAAABAAAACw==",
+      new ContractSpec([ "AAAAAAAAADRVU0RDIHRoZSBwb29sIGhvbGRzLgoKIyBBdXRob3JpemF0aW9uCk5vbmUgKGEgdmlldykuAAAAB2JhbGFuY2UAAAAAAAAAAAEAAAAL",
         "AAAAAAAAAONCcmluZ3Mgc3RvcmVkIGRhdGEgdG8gdGhpcyBjb2RlJ3Mgc2NoZW1hIHZlcnNpb247IHJ1bnMgb25jZSBwZXIKdmVyc2lvbi4KCiMgQXV0aG9yaXphdGlvbgpgY2FsbGVyYCwgd2hpY2ggbXVzdCBiZSB0aGUgYWRtaW4uCgojIEVycm9ycwpbYFJldmVudWVQb29sRXJyb3I6Ok5vdEFkbWluYF0sIFtgUmV2ZW51ZVBvb2xFcnJvcjo6QWxyZWFkeU1pZ3JhdGVkYF0uCgojIEV2ZW50cwpgbWlncmF0ZWRgLgAAAAAHbWlncmF0ZQAAAAABAAAAAAAAAAZjYWxsZXIAAAAAABMAAAABAAAD6QAAAAIAAAfQAAAAEFJldmVudWVQb29sRXJyb3I=",
         "AAAAAAAAAPFSZXBsYWNlcyB0aGlzIGNvbnRyYWN0J3MgY29kZSB3aXRoIHRoZSB1cGxvYWRlZCBXQVNNIGBuZXdfd2FzbV9oYXNoYAooZWZmZWN0aXZlIHdoZW4gdGhpcyBjYWxsIHJldHVybnMpOyBjYWxsIGBtaWdyYXRlYCBuZXh0LgoKIyBBdXRob3JpemF0aW9uCmBjYWxsZXJgLCB3aGljaCBtdXN0IGJlIHRoZSBhZG1pbi4KCiMgRXJyb3JzCltgUmV2ZW51ZVBvb2xFcnJvcjo6Tm90QWRtaW5gXS4KCiMgRXZlbnRzCmB1cGdyYWRlZGAuAAAAAAAAB3VwZ3JhZGUAAAAAAgAAAAAAAAAGY2FsbGVyAAAAAAATAAAAAAAAAA1uZXdfd2FzbV9oYXNoAAAAAAAD7gAAACAAAAABAAAD6QAAAAIAAAfQAAAAEFJldmVudWVQb29sRXJyb3I=",
-        "AAAAAAAAABpDb2RlIHZlcnNpb24gb2YgdGhpcyBXQVNNLgAAAAAAB3ZlcnNpb24AAAAAAAAAAAEAAAAE",
-        "AAAAAAAAAApUaGUgYWRtaW4uAAAAAAAJZ2V0X2FkbWluAAAAAAAAAAAAAAEAAAAT",
+        "AAAAAAAAADpDb2RlIHZlcnNpb24gb2YgdGhpcyBXQVNNLgoKIyBBdXRob3JpemF0aW9uCk5vbmUgKGEgdmlldykuAAAAAAAHdmVyc2lvbgAAAAAAAAAAAQAAAAQ=",
+        "AAAAAAAAACpUaGUgYWRtaW4uCgojIEF1dGhvcml6YXRpb24KTm9uZSAoYSB2aWV3KS4AAAAAAAlnZXRfYWRtaW4AAAAAAAAAAAAAAQAAABM=",
         "AAAAAAAAAUNQcm9wb3NlcyBgbmV3X2FkbWluYCwgd2hvIG11c3QgYWNjZXB0IG9uIG9yIGJlZm9yZSBsZWRnZXIKYGxpdmVfdW50aWxfbGVkZ2VyYCAoYXQgbW9zdCAzMCBkYXlzIGFoZWFkOyAwIGNhbmNlbHMgdGhlIHByb3Bvc2FsKS4KCiMgQXV0aG9yaXphdGlvbgpgY2FsbGVyYCwgd2hpY2ggbXVzdCBiZSB0aGUgYWRtaW4uCgojIEVycm9ycwpbYFJldmVudWVQb29sRXJyb3I6Ok5vdEFkbWluYF0sIFtgUmV2ZW51ZVBvb2xFcnJvcjo6SW52YWxpZEV4cGlyeWBdLCBbYFJldmVudWVQb29sRXJyb3I6Ok5vUGVuZGluZ0FkbWluYF0uCgojIEV2ZW50cwpgYWRtaW5fcHJvcG9zZWRgLgAAAAAJc2V0X2FkbWluAAAAAAAAAwAAAAAAAAAGY2FsbGVyAAAAAAATAAAAAAAAAAluZXdfYWRtaW4AAAAAAAATAAAAAAAAABFsaXZlX3VudGlsX2xlZGdlcgAAAAAAAAQAAAABAAAD6QAAAAIAAAfQAAAAEFJldmVudWVQb29sRXJyb3I=",
         "AAAAAAAAARRUaGUgYWRtaW4gcGF5cyBgYW1vdW50YCBVU0RDIHRvIGB0b2AuCgojIEF1dGhvcml6YXRpb24KYGNhbGxlcmAsIHdoaWNoIG11c3QgYmUgdGhlIGFkbWluLgoKIyBFcnJvcnMKW2BSZXZlbnVlUG9vbEVycm9yOjpOb3RBZG1pbmBdLCBbYFJldmVudWVQb29sRXJyb3I6OkludmFsaWRBbW91bnRgXSwgW2BSZXZlbnVlUG9vbEVycm9yOjpJbnZhbGlkUmVjaXBpZW50YF0sIFtgUmV2ZW51ZVBvb2xFcnJvcjo6SW5zdWZmaWNpZW50QmFsYW5jZWBdLgoKIyBFdmVudHMKYGRpc3RyaWJ1dGVkYC4AAAAKZGlzdHJpYnV0ZQAAAAAAAwAAAAAAAAAGY2FsbGVyAAAAAAATAAAAAAAAAAJ0bwAAAAAAEwAAAAAAAAAGYW1vdW50AAAAAAALAAAAAQAAA+kAAAACAAAH0AAAABBSZXZlbnVlUG9vbEVycm9y",
         "AAAAAAAAAQxUaGUgcHJvcG9zZWQgYWRtaW4gYWNjZXB0cyBhbmQgYmVjb21lcyB0aGUgYWRtaW4uCgojIEF1dGhvcml6YXRpb24KYGNhbGxlcmAsIHdoaWNoIG11c3QgYmUgdGhlIHByb3Bvc2VkIGFkbWluLgoKIyBFcnJvcnMKW2BSZXZlbnVlUG9vbEVycm9yOjpOb1BlbmRpbmdBZG1pbmBdLCBbYFJldmVudWVQb29sRXJyb3I6Ok5vdFBlbmRpbmdBZG1pbmBdLCBbYFJldmVudWVQb29sRXJyb3I6OlBlbmRpbmdBZG1pbkV4cGlyZWRgXS4KCiMgRXZlbnRzCmBhZG1pbl9hY2NlcHRlZGAuAAAADGFjY2VwdF9hZG1pbgAAAAEAAAAAAAAABmNhbGxlcgAAAAAAEwAAAAEAAAPpAAAAAgAAB9AAAAAQUmV2ZW51ZVBvb2xFcnJvcg==",
         "AAAAAAAAAHlDcmVhdGVzIHRoZSBwb29sICh0aGUgcGxheWJvb2sncyBgaW5pdGApLgoKIyBBdXRob3JpemF0aW9uCk5vbmUgKHJ1bnMgb25jZSwgYXQgZGVwbG95bWVudCkuCgojIEV2ZW50cwpgcG9vbF9pbml0aWFsaXplZGAuAAAAAAAADV9fY29uc3RydWN0b3IAAAAAAAACAAAAAAAAAAVhZG1pbgAAAAAAABMAAAAAAAAACnVzZGNfdG9rZW4AAAAAABMAAAAA",
-        "AAAAAAAAAA9UaGUgVVNEQyB0b2tlbi4AAAAADmdldF91c2RjX3Rva2VuAAAAAAAAAAAAAQAAABM=",
-        "AAAAAAAAACJTY2hlbWEgdmVyc2lvbiBvZiB0aGUgc3RvcmVkIGRhdGEuAAAAAAAOc2NoZW1hX3ZlcnNpb24AAAAAAAAAAAABAAAABA==",
+        "AAAAAAAAAC9UaGUgVVNEQyB0b2tlbi4KCiMgQXV0aG9yaXphdGlvbgpOb25lIChhIHZpZXcpLgAAAAAOZ2V0X3VzZGNfdG9rZW4AAAAAAAAAAAABAAAAEw==",
+        "AAAAAAAAAEJTY2hlbWEgdmVyc2lvbiBvZiB0aGUgc3RvcmVkIGRhdGEuCgojIEF1dGhvcml6YXRpb24KTm9uZSAoYSB2aWV3KS4AAAAAAA5zY2hlbWFfdmVyc2lvbgAAAAAAAAAAAAEAAAAE",
         "AAAAAAAAAZdUaGUgYWRtaW4gcGF5cyBldmVyeSBwYXltZW50LCBhdG9taWNhbGx5ICgxLi49YE1BWF9CQVRDSF9ESVNUUklCVVRFYCkuCgojIEF1dGhvcml6YXRpb24KYGNhbGxlcmAsIHdoaWNoIG11c3QgYmUgdGhlIGFkbWluLgoKIyBFcnJvcnMKW2BSZXZlbnVlUG9vbEVycm9yOjpOb3RBZG1pbmBdLCBbYFJldmVudWVQb29sRXJyb3I6OkludmFsaWRCYXRjaFNpemVgXSwgW2BSZXZlbnVlUG9vbEVycm9yOjpJbnZhbGlkQW1vdW50YF0sIFtgUmV2ZW51ZVBvb2xFcnJvcjo6SW52YWxpZFJlY2lwaWVudGBdLApbYFJldmVudWVQb29sRXJyb3I6Ok92ZXJmbG93YF0sIFtgUmV2ZW51ZVBvb2xFcnJvcjo6SW5zdWZmaWNpZW50QmFsYW5jZWBdLgoKIyBFdmVudHMKT25lIGBkaXN0cmlidXRlZGAgcGVyIHBheW1lbnQsIGluIG9yZGVyLgAAAAAQYmF0Y2hfZGlzdHJpYnV0ZQAAAAIAAAAAAAAABmNhbGxlcgAAAAAAEwAAAAAAAAAIcGF5bWVudHMAAAPqAAAH0AAAAAdQYXltZW50AAAAAAEAAAPpAAAAAgAAB9AAAAAQUmV2ZW51ZVBvb2xFcnJvcg==",
-        "AAAAAAAAAC9UaGUgYWRtaW4gcHJvcG9zYWwgYXdhaXRpbmcgYWNjZXB0YW5jZSwgaWYgYW55LgAAAAARZ2V0X3BlbmRpbmdfYWRtaW4AAAAAAAAAAAAAAQAAA+gAAAfQAAAADFBlbmRpbmdBZG1pbg==",
+        "AAAAAAAAAE9UaGUgYWRtaW4gcHJvcG9zYWwgYXdhaXRpbmcgYWNjZXB0YW5jZSwgaWYgYW55LgoKIyBBdXRob3JpemF0aW9uCk5vbmUgKGEgdmlldykuAAAAABFnZXRfcGVuZGluZ19hZG1pbgAAAAAAAAAAAAABAAAD6AAAB9AAAAAMUGVuZGluZ0FkbWlu",
         "AAAABAAAAFZFdmVyeSB3YXkgYSByZXZlbnVlLXBvb2wgY2FsbCBjYW4gZmFpbC4gQ29kZXMgMjAw4oCTMjk5IChzZWUKYGNhbGxvcmFfdHlwZXM6OmVycm9yc2ApLgAAAAAAAAAAABBSZXZlbnVlUG9vbEVycm9yAAAACwAAAB5BbiBhbW91bnQgaXMgemVybyBvciBuZWdhdGl2ZS4AAAAAAA1JbnZhbGlkQW1vdW50AAAAAAAAyAAAAClBIHBheW91dCBleGNlZWRzIHRoZSBVU0RDIHRoZSBwb29sIGhvbGRzLgAAAAAAABNJbnN1ZmZpY2llbnRCYWxhbmNlAAAAAMkAAAA3QSBiYXRjaCBpcyBlbXB0eSBvciBsb25nZXIgdGhhbiBgTUFYX0JBVENIX0RJU1RSSUJVVEVgLgAAAAAQSW52YWxpZEJhdGNoU2l6ZQAAAMoAAAAcQSBwYXlvdXQgdG8gdGhlIHBvb2wgaXRzZWxmLgAAABBJbnZhbGlkUmVjaXBpZW50AAAAywAAAB5BIGJhdGNoIHRvdGFsIG92ZXJmbG93ZWQgaTEyOC4AAAAAAAhPdmVyZmxvdwAAAMwAAAAcVGhlIGNhbGxlciBpcyBub3QgdGhlIGFkbWluLgAAAAhOb3RBZG1pbgAAAPoAAAA5YGFjY2VwdF9hZG1pbmAgKG9yIGEgY2FuY2VsbGF0aW9uKSB3aXRoIG5vIHByb3Bvc2FsIG9wZW4uAAAAAAAADk5vUGVuZGluZ0FkbWluAAAAAAD7AAAAG1RoZSBhZG1pbiBwcm9wb3NhbCBleHBpcmVkLgAAAAATUGVuZGluZ0FkbWluRXhwaXJlZAAAAAD8AAAAO2BhY2NlcHRfYWRtaW5gIGJ5IGFuIGFkZHJlc3Mgb3RoZXIgdGhhbiB0aGUgcHJvcG9zZWQgYWRtaW4uAAAAAA9Ob3RQZW5kaW5nQWRtaW4AAAAA/QAAAD5gbGl2ZV91bnRpbF9sZWRnZXJgIGlzIGluIHRoZSBwYXN0IG9yIG1vcmUgdGhhbiAzMCBkYXlzIGFoZWFkLgAAAAAADUludmFsaWRFeHBpcnkAAAAAAAD+AAAANGBtaWdyYXRlYCB3aGVuIHRoZSBzdG9yZWQgc2NoZW1hIGlzIGFscmVhZHkgY3VycmVudC4AAAAPQWxyZWFkeU1pZ3JhdGVkAAAAAP8=",
         "AAAABQAAAE1UaGUgYWRtaW4gcGFpZCBgYW1vdW50YCBVU0RDIHRvIGB0b2A7IGBiYWxhbmNlYCBpcyB3aGF0IHRoZSBwb29sIGhvbGRzIGFmdGVyLgAAAAAAAAAAAAALRGlzdHJpYnV0ZWQAAAAAAQAAAAtkaXN0cmlidXRlZAAAAAADAAAAAAAAAAJ0bwAAAAAAEwAAAAEAAAAAAAAABmFtb3VudAAAAAAACwAAAAAAAAAAAAAAB2JhbGFuY2UAAAAACwAAAAAAAAAC",
         "AAAABQAAACpUaGUgcG9vbCB3YXMgY29uc3RydWN0ZWQgKGNvZGUgdmVyc2lvbiAzKS4AAAAAAAAAAAAPUG9vbEluaXRpYWxpemVkAAAAAAEAAAAQcG9vbF9pbml0aWFsaXplZAAAAAIAAAAAAAAABWFkbWluAAAAAAAAEwAAAAEAAAAAAAAACnVzZGNfdG9rZW4AAAAAABMAAAAAAAAAAg==",

@@ -260,12 +260,18 @@ export interface Client {
   /**
    * Construct and simulate a version transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * Code version of this WASM.
+   * 
+   * # Authorization
+   * None (a view).
    */
   version: (options?: MethodOptions) => Promise<AssembledTransaction<u32>>
 
   /**
    * Construct and simulate a is_vault transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * Whether `vault` may pay in.
+   * 
+   * # Authorization
+   * None (a view).
    */
   is_vault: ({vault}: {vault: string}, options?: MethodOptions) => Promise<AssembledTransaction<boolean>>
 
@@ -288,6 +294,9 @@ export interface Client {
   /**
    * Construct and simulate a get_admin transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * The admin.
+   * 
+   * # Authorization
+   * None (a view).
    */
   get_admin: (options?: MethodOptions) => Promise<AssembledTransaction<string>>
 
@@ -358,6 +367,9 @@ export interface Client {
   /**
    * Construct and simulate a get_successor transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * The settlement this one was retired in favour of, if any.
+   * 
+   * # Authorization
+   * None (a view).
    */
   get_successor: (options?: MethodOptions) => Promise<AssembledTransaction<Option<string>>>
 
@@ -383,12 +395,18 @@ export interface Client {
   /**
    * Construct and simulate a get_usdc_token transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * The USDC token the settlement accounts in.
+   * 
+   * # Authorization
+   * None (a view).
    */
   get_usdc_token: (options?: MethodOptions) => Promise<AssembledTransaction<string>>
 
   /**
    * Construct and simulate a schema_version transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * Schema version of the stored data.
+   * 
+   * # Authorization
+   * None (a view).
    */
   schema_version: (options?: MethodOptions) => Promise<AssembledTransaction<u32>>
 
@@ -412,12 +430,18 @@ export interface Client {
   /**
    * Construct and simulate a get_global_pool transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * The global pool (total and ledger timestamp of the last change).
+   * 
+   * # Authorization
+   * None (a view).
    */
   get_global_pool: (options?: MethodOptions) => Promise<AssembledTransaction<GlobalPool>>
 
   /**
    * Construct and simulate a get_predecessor transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * The settlement this one takes over from, if any.
+   * 
+   * # Authorization
+   * None (a view).
    */
   get_predecessor: (options?: MethodOptions) => Promise<AssembledTransaction<Option<string>>>
 
@@ -425,15 +449,12 @@ export interface Client {
    * Construct and simulate a import_balances transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * Redeploy-migration, on the new settlement: imports the next page of
    * at most `limit` (1..=`MAX_IMPORT`) of the retired predecessor's
-   * developer balances, read from the predecessor itself, and with the
-   * first page its global pool. Each predecessor index is imported exactly
-   * once, so an operator retrying a call after a time-out books nothing
-   * twice: the retry imports the next page, or nothing once all are in.
-   * An entry credited on the predecessor to an address that could never
+   * developer balances, read from the predecessor, and with the first
+   * page its global pool. Each index is imported once, so a retry after a
+   * time-out books nothing twice. An entry whose developer could never
    * withdraw here (this settlement or a registered vault) is booked into
-   * the pool, so no single entry can stall the import. Refused unless the
-   * USDC held covers everything booked. Returns how many predecessor
-   * entries this call consumed (0 = all imported).
+   * the pool. Refused unless the USDC held covers everything booked.
+   * Returns how many entries this call consumed (0 = all imported).
    * 
    * # Authorization
    * `caller`, which must be the admin.
@@ -444,7 +465,10 @@ export interface Client {
    * [`SettlementError::NoPredecessor`],
    * [`SettlementError::PredecessorNotRetired`],
    * [`SettlementError::ImportNotBacked`],
-   * [`Settlem
+   * [`SettlementError::Overflow`].
+   * 
+   * # Events
+   * `balances_imported` (when anything was imported).
    */
   import_balances: ({caller, limit}: {caller: string, limit: u32}, options?: MethodOptions) => Promise<AssembledTransaction<Result<u32>>>
 
@@ -514,30 +538,45 @@ export interface Client {
   /**
    * Construct and simulate a get_import_cursor transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * The predecessor index the next `import_balances` starts at.
+   * 
+   * # Authorization
+   * None (a view).
    */
   get_import_cursor: (options?: MethodOptions) => Promise<AssembledTransaction<u32>>
 
   /**
    * Construct and simulate a get_pending_admin transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * The admin proposal awaiting acceptance, if any.
+   * 
+   * # Authorization
+   * None (a view).
    */
   get_pending_admin: (options?: MethodOptions) => Promise<AssembledTransaction<Option<PendingAdmin>>>
 
   /**
    * Construct and simulate a get_developer_count transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * How many developers were ever credited (the pagination length).
+   * 
+   * # Authorization
+   * None (a view).
    */
   get_developer_count: (options?: MethodOptions) => Promise<AssembledTransaction<u32>>
 
   /**
    * Construct and simulate a get_developer_total transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * Sum of all developer balances.
+   * 
+   * # Authorization
+   * None (a view).
    */
   get_developer_total: (options?: MethodOptions) => Promise<AssembledTransaction<i128>>
 
   /**
    * Construct and simulate a get_developer_balance transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * `developer`'s withdrawable balance (0 if never credited).
+   * 
+   * # Authorization
+   * None (a view).
    */
   get_developer_balance: ({developer}: {developer: string}, options?: MethodOptions) => Promise<AssembledTransaction<i128>>
 
@@ -545,6 +584,9 @@ export interface Client {
    * Construct and simulate a get_developer_balances transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * Developers in order of first credit, from index `start`, at most
    * `limit` (1..=`MAX_PAGE_SIZE`) of them. An empty page means the end.
+   * 
+   * # Authorization
+   * None (a view).
    * 
    * # Errors
    * [`SettlementError::InvalidLimit`].
@@ -574,32 +616,32 @@ export class Client extends ContractClient {
       new ContractSpec([ "AAAAAAAAA0dSZWRlcGxveS1taWdyYXRpb24sIG9uIHRoZSBvbGQgc2V0dGxlbWVudDogbW92ZXMgZXZlcnkgdW5pdCBvZiBVU0RDCml0IGhvbGRzIHRvIGBzdWNjZXNzb3JgIGFuZCByZXRpcmVzIHRoaXMgb25lLiBgc3VjY2Vzc29yYCBtdXN0IGJlIGEKc2V0dGxlbWVudCBvbiB0aGUgc2FtZSB0b2tlbiB0aGF0IG5hbWVkIHRoaXMgb25lIGFzIGl0cyBwcmVkZWNlc3NvcgooYHNldF9wcmVkZWNlc3NvcmApLiBGcm9tIHRoZW4gb24gcGF5bWVudHMgaW4sIHdpdGhkcmF3YWxzLCBwb29sCmRpc3RyaWJ1dGlvbnMgYW5kIGltcG9ydHMgYXJlIHJlZnVzZWQsIHdoaWxlIGV2ZXJ5IHZpZXcga2VlcHMKYW5zd2VyaW5nIHNvIHRoZSBzdWNjZXNzb3IgY2FuIGltcG9ydCB0aGUgYmFsYW5jZXMuIFJlLXBvaW50IHRoZQp2YXVsdHMgZmlyc3QuIFJldHVybnMgdGhlIGFtb3VudCBtb3ZlZC4KCiMgQXV0aG9yaXphdGlvbgpgY2FsbGVyYCwgd2hpY2ggbXVzdCBiZSB0aGUgYWRtaW4uCgojIEVycm9ycwpbYFNldHRsZW1lbnRFcnJvcjo6Tm90QWRtaW5gXSwgW2BTZXR0bGVtZW50RXJyb3I6OlJldGlyZWRgXSwKW2BTZXR0bGVtZW50RXJyb3I6OkludmFsaWRSZWNpcGllbnRgXSAodGhlIHNldHRsZW1lbnQgaXRzZWxmKSwKW2BTZXR0bGVtZW50RXJyb3I6OkltcG9ydFBlbmRpbmdgXSAodGhpcyBzZXR0bGVtZW50J3Mgb3duIGltcG9ydCBpcwp1bmZpbmlzaGVkKSwgW2BTZXR0bGVtZW50RXJyb3I6OlN1Y2Nlc3Nvck5vdEFjY2VwdGVkYF0gKG5vdCBhCnNldHRsZW1lbnQgb24gb3VyIHRva2VuIHRoYXQgbmFtZWQgdXMsIG9yIGFscmVhZHkgcmV0aXJlZCBpdHNlbGYpLgoKIyBFdmVudHMKYHJldGlyZWRgLgAAAAAGcmV0aXJlAAAAAAACAAAAAAAAAAZjYWxsZXIAAAAAABMAAAAAAAAACXN1Y2Nlc3NvcgAAAAAAABMAAAABAAAD6QAAAAsAAAfQAAAAD1NldHRsZW1lbnRFcnJvcgA=",
         "AAAAAAAAAOFCcmluZ3Mgc3RvcmVkIGRhdGEgdG8gdGhpcyBjb2RlJ3Mgc2NoZW1hIHZlcnNpb247IHJ1bnMgb25jZSBwZXIKdmVyc2lvbi4KCiMgQXV0aG9yaXphdGlvbgpgY2FsbGVyYCwgd2hpY2ggbXVzdCBiZSB0aGUgYWRtaW4uCgojIEVycm9ycwpbYFNldHRsZW1lbnRFcnJvcjo6Tm90QWRtaW5gXSwgW2BTZXR0bGVtZW50RXJyb3I6OkFscmVhZHlNaWdyYXRlZGBdLgoKIyBFdmVudHMKYG1pZ3JhdGVkYC4AAAAAAAAHbWlncmF0ZQAAAAABAAAAAAAAAAZjYWxsZXIAAAAAABMAAAABAAAD6QAAAAIAAAfQAAAAD1NldHRsZW1lbnRFcnJvcgA=",
         "AAAAAAAAAPBSZXBsYWNlcyB0aGlzIGNvbnRyYWN0J3MgY29kZSB3aXRoIHRoZSB1cGxvYWRlZCBXQVNNIGBuZXdfd2FzbV9oYXNoYAooZWZmZWN0aXZlIHdoZW4gdGhpcyBjYWxsIHJldHVybnMpOyBjYWxsIGBtaWdyYXRlYCBuZXh0LgoKIyBBdXRob3JpemF0aW9uCmBjYWxsZXJgLCB3aGljaCBtdXN0IGJlIHRoZSBhZG1pbi4KCiMgRXJyb3JzCltgU2V0dGxlbWVudEVycm9yOjpOb3RBZG1pbmBdLgoKIyBFdmVudHMKYHVwZ3JhZGVkYC4AAAAHdXBncmFkZQAAAAACAAAAAAAAAAZjYWxsZXIAAAAAABMAAAAAAAAADW5ld193YXNtX2hhc2gAAAAAAAPuAAAAIAAAAAEAAAPpAAAAAgAAB9AAAAAPU2V0dGxlbWVudEVycm9yAA==",
-        "AAAAAAAAABpDb2RlIHZlcnNpb24gb2YgdGhpcyBXQVNNLgAAAAAAB3ZlcnNpb24AAAAAAAAAAAEAAAAE",
-        "AAAAAAAAABtXaGV0aGVyIGB2YXVsdGAgbWF5IHBheSBpbi4AAAAACGlzX3ZhdWx0AAAAAQAAAAAAAAAFdmF1bHQAAAAAAAATAAAAAQAAAAE=",
+        "AAAAAAAAADpDb2RlIHZlcnNpb24gb2YgdGhpcyBXQVNNLgoKIyBBdXRob3JpemF0aW9uCk5vbmUgKGEgdmlldykuAAAAAAAHdmVyc2lvbgAAAAAAAAAAAQAAAAQ=",
+        "AAAAAAAAADtXaGV0aGVyIGB2YXVsdGAgbWF5IHBheSBpbi4KCiMgQXV0aG9yaXphdGlvbgpOb25lIChhIHZpZXcpLgAAAAAIaXNfdmF1bHQAAAABAAAAAAAAAAV2YXVsdAAAAAAAABMAAAABAAAAAQ==",
         "AAAAAAAAAO5gZGV2ZWxvcGVyYCB3aXRoZHJhd3MgYGFtb3VudGAgb2YgdGhlaXIgYmFsYW5jZSBhcyBVU0RDLgoKIyBBdXRob3JpemF0aW9uCmBkZXZlbG9wZXJgLgoKIyBFcnJvcnMKW2BTZXR0bGVtZW50RXJyb3I6OlJldGlyZWRgXSwgW2BTZXR0bGVtZW50RXJyb3I6OkludmFsaWRBbW91bnRgXSwKW2BTZXR0bGVtZW50RXJyb3I6Okluc3VmZmljaWVudEJhbGFuY2VgXS4KCiMgRXZlbnRzCmBkZXZlbG9wZXJfd2l0aGRyYXdhbGAuAAAAAAAId2l0aGRyYXcAAAACAAAAAAAAAAlkZXZlbG9wZXIAAAAAAAATAAAAAAAAAAZhbW91bnQAAAAAAAsAAAABAAAD6QAAAAIAAAfQAAAAD1NldHRsZW1lbnRFcnJvcgA=",
-        "AAAAAAAAAApUaGUgYWRtaW4uAAAAAAAJZ2V0X2FkbWluAAAAAAAAAAAAAAEAAAAT",
+        "AAAAAAAAACpUaGUgYWRtaW4uCgojIEF1dGhvcml6YXRpb24KTm9uZSAoYSB2aWV3KS4AAAAAAAlnZXRfYWRtaW4AAAAAAAAAAAAAAQAAABM=",
         "AAAAAAAAAUBQcm9wb3NlcyBgbmV3X2FkbWluYCwgd2hvIG11c3QgYWNjZXB0IG9uIG9yIGJlZm9yZSBsZWRnZXIKYGxpdmVfdW50aWxfbGVkZ2VyYCAoYXQgbW9zdCAzMCBkYXlzIGFoZWFkOyAwIGNhbmNlbHMgdGhlIHByb3Bvc2FsKS4KCiMgQXV0aG9yaXphdGlvbgpgY2FsbGVyYCwgd2hpY2ggbXVzdCBiZSB0aGUgYWRtaW4uCgojIEVycm9ycwpbYFNldHRsZW1lbnRFcnJvcjo6Tm90QWRtaW5gXSwgW2BTZXR0bGVtZW50RXJyb3I6OkludmFsaWRFeHBpcnlgXSwgW2BTZXR0bGVtZW50RXJyb3I6Ok5vUGVuZGluZ0FkbWluYF0uCgojIEV2ZW50cwpgYWRtaW5fcHJvcG9zZWRgLgAAAAlzZXRfYWRtaW4AAAAAAAADAAAAAAAAAAZjYWxsZXIAAAAAABMAAAAAAAAACW5ld19hZG1pbgAAAAAAABMAAAAAAAAAEWxpdmVfdW50aWxfbGVkZ2VyAAAAAAAABAAAAAEAAAPpAAAAAgAAB9AAAAAPU2V0dGxlbWVudEVycm9yAA==",
         "AAAAAAAAAOBSZWdpc3RlcnMgKGBhbGxvd2VkYCkgb3IgZGVyZWdpc3RlcnMgYSB2YXVsdC4KCiMgQXV0aG9yaXphdGlvbgpgY2FsbGVyYCwgd2hpY2ggbXVzdCBiZSB0aGUgYWRtaW4uCgojIEVycm9ycwpbYFNldHRsZW1lbnRFcnJvcjo6Tm90QWRtaW5gXSwgW2BTZXR0bGVtZW50RXJyb3I6OkludmFsaWRSZWNpcGllbnRgXQoodGhlIHNldHRsZW1lbnQgaXRzZWxmKS4KCiMgRXZlbnRzCmB2YXVsdF9zZXRgLgAAAAlzZXRfdmF1bHQAAAAAAAADAAAAAAAAAAZjYWxsZXIAAAAAABMAAAAAAAAABXZhdWx0AAAAAAAAEwAAAAAAAAAHYWxsb3dlZAAAAAABAAAAAQAAA+kAAAACAAAH0AAAAA9TZXR0bGVtZW50RXJyb3IA",
         "AAAAAAAAAQlUaGUgcHJvcG9zZWQgYWRtaW4gYWNjZXB0cyBhbmQgYmVjb21lcyB0aGUgYWRtaW4uCgojIEF1dGhvcml6YXRpb24KYGNhbGxlcmAsIHdoaWNoIG11c3QgYmUgdGhlIHByb3Bvc2VkIGFkbWluLgoKIyBFcnJvcnMKW2BTZXR0bGVtZW50RXJyb3I6Ok5vUGVuZGluZ0FkbWluYF0sIFtgU2V0dGxlbWVudEVycm9yOjpOb3RQZW5kaW5nQWRtaW5gXSwgW2BTZXR0bGVtZW50RXJyb3I6OlBlbmRpbmdBZG1pbkV4cGlyZWRgXS4KCiMgRXZlbnRzCmBhZG1pbl9hY2NlcHRlZGAuAAAAAAAADGFjY2VwdF9hZG1pbgAAAAEAAAAAAAAABmNhbGxlcgAAAAAAEwAAAAEAAAPpAAAAAgAAB9AAAAAPU2V0dGxlbWVudEVycm9yAA==",
         "AAAAAAAAAbRNYWludGVuYW5jZSBhZnRlciBhbiB1cGdyYWRlIGZyb20gc2NoZW1hIDE6IHJlY29yZHMgdGhlIHBhZ2luYXRpb24KaW5kZXggb2YgZGV2ZWxvcGVycyBjcmVkaXRlZCBiZWZvcmUgY29kZSB2ZXJzaW9uIDMgKHNvIGxhdGVyIGNyZWRpdHMKa2VlcCB0aGVpciBgRGV2ZWxvcGVyQXRgIGVudHJ5IGFsaXZlKSBhbmQgZXh0ZW5kcyB0aGUgaW5kZXggZW50cmllcwpvZiBgc3RhcnQuLnN0YXJ0ICsgbGltaXRgIChgbGltaXRgIDEuLj1gTUFYX1BBR0VfU0laRWApLiBNb3ZlcyBubwptb25leSBhbmQgY2hhbmdlcyBubyBiYWxhbmNlLCBzbyBhbnlvbmUgbWF5IGNhbGwgaXQuIFJldHVybnMgaG93IG1hbnkKaW5kZXggZW50cmllcyB3ZXJlIHJlY29yZGVkLgoKIyBBdXRob3JpemF0aW9uCk5vbmUuCgojIEVycm9ycwpbYFNldHRsZW1lbnRFcnJvcjo6SW52YWxpZExpbWl0YF0uAAAADGV4dGVuZF9pbmRleAAAAAIAAAAAAAAABXN0YXJ0AAAAAAAABAAAAAAAAAAFbGltaXQAAAAAAAAEAAAAAQAAA+kAAAAEAAAH0AAAAA9TZXR0bGVtZW50RXJyb3IA",
         "AAAAAAAAAQRDcmVhdGVzIHRoZSBzZXR0bGVtZW50OyBgdmF1bHRgLCB3aGVuIGdpdmVuLCBpcyByZWdpc3RlcmVkLgoKIyBBdXRob3JpemF0aW9uCk5vbmUgKHJ1bnMgb25jZSwgYXQgZGVwbG95bWVudCkuCgojIEVycm9ycwpbYFNldHRsZW1lbnRFcnJvcjo6SW52YWxpZFJlY2lwaWVudGBdICh2YXVsdCA9IHNldHRsZW1lbnQpLgoKIyBFdmVudHMKYHNldHRsZW1lbnRfaW5pdGlhbGl6ZWRgLCB0aGVuIGB2YXVsdF9zZXRgIHdoZW4gYSB2YXVsdCBpcyByZWdpc3RlcmVkLgAAAA1fX2NvbnN0cnVjdG9yAAAAAAAAAwAAAAAAAAAFYWRtaW4AAAAAAAATAAAAAAAAAAp1c2RjX3Rva2VuAAAAAAATAAAAAAAAAAV2YXVsdAAAAAAAA+gAAAATAAAAAQAAA+kAAAACAAAH0AAAAA9TZXR0bGVtZW50RXJyb3IA",
-        "AAAAAAAAADlUaGUgc2V0dGxlbWVudCB0aGlzIG9uZSB3YXMgcmV0aXJlZCBpbiBmYXZvdXIgb2YsIGlmIGFueS4AAAAAAAANZ2V0X3N1Y2Nlc3NvcgAAAAAAAAAAAAABAAAD6AAAABM=",
+        "AAAAAAAAAFlUaGUgc2V0dGxlbWVudCB0aGlzIG9uZSB3YXMgcmV0aXJlZCBpbiBmYXZvdXIgb2YsIGlmIGFueS4KCiMgQXV0aG9yaXphdGlvbgpOb25lIChhIHZpZXcpLgAAAAAAAA1nZXRfc3VjY2Vzc29yAAAAAAAAAAAAAAEAAAPoAAAAEw==",
         "AAAAAAAAAZtUaGUgYWRtaW4gYm9va3MgVVNEQyB0aGUgc2V0dGxlbWVudCBob2xkcyBiZXlvbmQgZXZlcnl0aGluZyBpdAphY2NvdW50cyBmb3IgKHNlbnQgdG8gaXQgb3V0c2lkZSBpdHMgY2FsbHMpIGludG8gdGhlIGdsb2JhbCBwb29sLgpSZXR1cm5zIHRoZSBhbW91bnQgYm9va2VkLgoKIyBBdXRob3JpemF0aW9uCmBjYWxsZXJgLCB3aGljaCBtdXN0IGJlIHRoZSBhZG1pbi4KCiMgRXJyb3JzCltgU2V0dGxlbWVudEVycm9yOjpOb3RBZG1pbmBdLCBbYFNldHRsZW1lbnRFcnJvcjo6UmV0aXJlZGBdLApbYFNldHRsZW1lbnRFcnJvcjo6SW1wb3J0UGVuZGluZ2BdLCBbYFNldHRsZW1lbnRFcnJvcjo6Tm90aGluZ1RvQm9va2BdLApbYFNldHRsZW1lbnRFcnJvcjo6T3ZlcmZsb3dgXS4KCiMgRXZlbnRzCmB1bnRyYWNrZWRfYm9va2VkYC4AAAAADmJvb2tfdW50cmFja2VkAAAAAAABAAAAAAAAAAZjYWxsZXIAAAAAABMAAAABAAAD6QAAAAsAAAfQAAAAD1NldHRsZW1lbnRFcnJvcgA=",
-        "AAAAAAAAACpUaGUgVVNEQyB0b2tlbiB0aGUgc2V0dGxlbWVudCBhY2NvdW50cyBpbi4AAAAAAA5nZXRfdXNkY190b2tlbgAAAAAAAAAAAAEAAAAT",
-        "AAAAAAAAACJTY2hlbWEgdmVyc2lvbiBvZiB0aGUgc3RvcmVkIGRhdGEuAAAAAAAOc2NoZW1hX3ZlcnNpb24AAAAAAAAAAAABAAAABA==",
+        "AAAAAAAAAEpUaGUgVVNEQyB0b2tlbiB0aGUgc2V0dGxlbWVudCBhY2NvdW50cyBpbi4KCiMgQXV0aG9yaXphdGlvbgpOb25lIChhIHZpZXcpLgAAAAAADmdldF91c2RjX3Rva2VuAAAAAAAAAAAAAQAAABM=",
+        "AAAAAAAAAEJTY2hlbWEgdmVyc2lvbiBvZiB0aGUgc3RvcmVkIGRhdGEuCgojIEF1dGhvcml6YXRpb24KTm9uZSAoYSB2aWV3KS4AAAAAAA5zY2hlbWFfdmVyc2lvbgAAAAAAAAAAAAEAAAAE",
         "AAAAAAAAAUBUaGUgYWRtaW4gcGF5cyBgYW1vdW50YCBmcm9tIHRoZSBnbG9iYWwgcG9vbCB0byBgdG9gLgoKIyBBdXRob3JpemF0aW9uCmBjYWxsZXJgLCB3aGljaCBtdXN0IGJlIHRoZSBhZG1pbi4KCiMgRXJyb3JzCltgU2V0dGxlbWVudEVycm9yOjpOb3RBZG1pbmBdLCBbYFNldHRsZW1lbnRFcnJvcjo6UmV0aXJlZGBdLApbYFNldHRsZW1lbnRFcnJvcjo6SW52YWxpZEFtb3VudGBdLCBbYFNldHRsZW1lbnRFcnJvcjo6SW52YWxpZFJlY2lwaWVudGBdLApbYFNldHRsZW1lbnRFcnJvcjo6SW5zdWZmaWNpZW50UG9vbGBdLgoKIyBFdmVudHMKYHBvb2xfZGlzdHJpYnV0ZWRgLgAAAA9kaXN0cmlidXRlX3Bvb2wAAAAAAwAAAAAAAAAGY2FsbGVyAAAAAAATAAAAAAAAAAJ0bwAAAAAAEwAAAAAAAAAGYW1vdW50AAAAAAALAAAAAQAAA+kAAAACAAAH0AAAAA9TZXR0bGVtZW50RXJyb3IA",
-        "AAAAAAAAAEBUaGUgZ2xvYmFsIHBvb2wgKHRvdGFsIGFuZCBsZWRnZXIgdGltZXN0YW1wIG9mIHRoZSBsYXN0IGNoYW5nZSkuAAAAD2dldF9nbG9iYWxfcG9vbAAAAAAAAAAAAQAAB9AAAAAKR2xvYmFsUG9vbAAA",
-        "AAAAAAAAADBUaGUgc2V0dGxlbWVudCB0aGlzIG9uZSB0YWtlcyBvdmVyIGZyb20sIGlmIGFueS4AAAAPZ2V0X3ByZWRlY2Vzc29yAAAAAAAAAAABAAAD6AAAABM=",
-        "AAAAAAAABABSZWRlcGxveS1taWdyYXRpb24sIG9uIHRoZSBuZXcgc2V0dGxlbWVudDogaW1wb3J0cyB0aGUgbmV4dCBwYWdlIG9mCmF0IG1vc3QgYGxpbWl0YCAoMS4uPWBNQVhfSU1QT1JUYCkgb2YgdGhlIHJldGlyZWQgcHJlZGVjZXNzb3IncwpkZXZlbG9wZXIgYmFsYW5jZXMsIHJlYWQgZnJvbSB0aGUgcHJlZGVjZXNzb3IgaXRzZWxmLCBhbmQgd2l0aCB0aGUKZmlyc3QgcGFnZSBpdHMgZ2xvYmFsIHBvb2wuIEVhY2ggcHJlZGVjZXNzb3IgaW5kZXggaXMgaW1wb3J0ZWQgZXhhY3RseQpvbmNlLCBzbyBhbiBvcGVyYXRvciByZXRyeWluZyBhIGNhbGwgYWZ0ZXIgYSB0aW1lLW91dCBib29rcyBub3RoaW5nCnR3aWNlOiB0aGUgcmV0cnkgaW1wb3J0cyB0aGUgbmV4dCBwYWdlLCBvciBub3RoaW5nIG9uY2UgYWxsIGFyZSBpbi4KQW4gZW50cnkgY3JlZGl0ZWQgb24gdGhlIHByZWRlY2Vzc29yIHRvIGFuIGFkZHJlc3MgdGhhdCBjb3VsZCBuZXZlcgp3aXRoZHJhdyBoZXJlICh0aGlzIHNldHRsZW1lbnQgb3IgYSByZWdpc3RlcmVkIHZhdWx0KSBpcyBib29rZWQgaW50bwp0aGUgcG9vbCwgc28gbm8gc2luZ2xlIGVudHJ5IGNhbiBzdGFsbCB0aGUgaW1wb3J0LiBSZWZ1c2VkIHVubGVzcyB0aGUKVVNEQyBoZWxkIGNvdmVycyBldmVyeXRoaW5nIGJvb2tlZC4gUmV0dXJucyBob3cgbWFueSBwcmVkZWNlc3NvcgplbnRyaWVzIHRoaXMgY2FsbCBjb25zdW1lZCAoMCA9IGFsbCBpbXBvcnRlZCkuCgojIEF1dGhvcml6YXRpb24KYGNhbGxlcmAsIHdoaWNoIG11c3QgYmUgdGhlIGFkbWluLgoKIyBFcnJvcnMKW2BTZXR0bGVtZW50RXJyb3I6Ok5vdEFkbWluYF0sIFtgU2V0dGxlbWVudEVycm9yOjpSZXRpcmVkYF0sCltgU2V0dGxlbWVudEVycm9yOjpJbnZhbGlkQmF0Y2hTaXplYF0gKGBsaW1pdGApLApbYFNldHRsZW1lbnRFcnJvcjo6Tm9QcmVkZWNlc3NvcmBdLApbYFNldHRsZW1lbnRFcnJvcjo6UHJlZGVjZXNzb3JOb3RSZXRpcmVkYF0sCltgU2V0dGxlbWVudEVycm9yOjpJbXBvcnROb3RCYWNrZWRgXSwKW2BTZXR0bGVtAAAAD2ltcG9ydF9iYWxhbmNlcwAAAAACAAAAAAAAAAZjYWxsZXIAAAAAABMAAAAAAAAABWxpbWl0AAAAAAAABAAAAAEAAAPpAAAABAAAB9AAAAAPU2V0dGxlbWVudEVycm9yAA==",
+        "AAAAAAAAAGBUaGUgZ2xvYmFsIHBvb2wgKHRvdGFsIGFuZCBsZWRnZXIgdGltZXN0YW1wIG9mIHRoZSBsYXN0IGNoYW5nZSkuCgojIEF1dGhvcml6YXRpb24KTm9uZSAoYSB2aWV3KS4AAAAPZ2V0X2dsb2JhbF9wb29sAAAAAAAAAAABAAAH0AAAAApHbG9iYWxQb29sAAA=",
+        "AAAAAAAAAFBUaGUgc2V0dGxlbWVudCB0aGlzIG9uZSB0YWtlcyBvdmVyIGZyb20sIGlmIGFueS4KCiMgQXV0aG9yaXphdGlvbgpOb25lIChhIHZpZXcpLgAAAA9nZXRfcHJlZGVjZXNzb3IAAAAAAAAAAAEAAAPoAAAAEw==",
+        "AAAAAAAAA5FSZWRlcGxveS1taWdyYXRpb24sIG9uIHRoZSBuZXcgc2V0dGxlbWVudDogaW1wb3J0cyB0aGUgbmV4dCBwYWdlIG9mCmF0IG1vc3QgYGxpbWl0YCAoMS4uPWBNQVhfSU1QT1JUYCkgb2YgdGhlIHJldGlyZWQgcHJlZGVjZXNzb3IncwpkZXZlbG9wZXIgYmFsYW5jZXMsIHJlYWQgZnJvbSB0aGUgcHJlZGVjZXNzb3IsIGFuZCB3aXRoIHRoZSBmaXJzdApwYWdlIGl0cyBnbG9iYWwgcG9vbC4gRWFjaCBpbmRleCBpcyBpbXBvcnRlZCBvbmNlLCBzbyBhIHJldHJ5IGFmdGVyIGEKdGltZS1vdXQgYm9va3Mgbm90aGluZyB0d2ljZS4gQW4gZW50cnkgd2hvc2UgZGV2ZWxvcGVyIGNvdWxkIG5ldmVyCndpdGhkcmF3IGhlcmUgKHRoaXMgc2V0dGxlbWVudCBvciBhIHJlZ2lzdGVyZWQgdmF1bHQpIGlzIGJvb2tlZCBpbnRvCnRoZSBwb29sLiBSZWZ1c2VkIHVubGVzcyB0aGUgVVNEQyBoZWxkIGNvdmVycyBldmVyeXRoaW5nIGJvb2tlZC4KUmV0dXJucyBob3cgbWFueSBlbnRyaWVzIHRoaXMgY2FsbCBjb25zdW1lZCAoMCA9IGFsbCBpbXBvcnRlZCkuCgojIEF1dGhvcml6YXRpb24KYGNhbGxlcmAsIHdoaWNoIG11c3QgYmUgdGhlIGFkbWluLgoKIyBFcnJvcnMKW2BTZXR0bGVtZW50RXJyb3I6Ok5vdEFkbWluYF0sIFtgU2V0dGxlbWVudEVycm9yOjpSZXRpcmVkYF0sCltgU2V0dGxlbWVudEVycm9yOjpJbnZhbGlkQmF0Y2hTaXplYF0gKGBsaW1pdGApLApbYFNldHRsZW1lbnRFcnJvcjo6Tm9QcmVkZWNlc3NvcmBdLApbYFNldHRsZW1lbnRFcnJvcjo6UHJlZGVjZXNzb3JOb3RSZXRpcmVkYF0sCltgU2V0dGxlbWVudEVycm9yOjpJbXBvcnROb3RCYWNrZWRgXSwKW2BTZXR0bGVtZW50RXJyb3I6Ok92ZXJmbG93YF0uCgojIEV2ZW50cwpgYmFsYW5jZXNfaW1wb3J0ZWRgICh3aGVuIGFueXRoaW5nIHdhcyBpbXBvcnRlZCkuAAAAAAAAD2ltcG9ydF9iYWxhbmNlcwAAAAACAAAAAAAAAAZjYWxsZXIAAAAAABMAAAAAAAAABWxpbWl0AAAAAAAABAAAAAEAAAPpAAAABAAAB9AAAAAPU2V0dGxlbWVudEVycm9yAA==",
         "AAAAAAAAAixBIHJlZ2lzdGVyZWQgdmF1bHQgKGBjYWxsZXJgKSBwYXlzIGBhbW91bnRgOiB0aGUgc2V0dGxlbWVudCBwdWxscyB0aGUKVVNEQyBmcm9tIHRoZSB2YXVsdCwgdGhlbiBjcmVkaXRzIHRoZSBnbG9iYWwgcG9vbCAoYHRvX3Bvb2xgLCBubwpgZGV2ZWxvcGVyYCkgb3IgYGRldmVsb3BlcmAgKGAhdG9fcG9vbGApLgoKIyBBdXRob3JpemF0aW9uCmBjYWxsZXJgLCB3aGljaCBtdXN0IGJlIGEgcmVnaXN0ZXJlZCB2YXVsdC4KCiMgRXJyb3JzCltgU2V0dGxlbWVudEVycm9yOjpSZXRpcmVkYF0sIFtgU2V0dGxlbWVudEVycm9yOjpOb3RWYXVsdGBdLApbYFNldHRsZW1lbnRFcnJvcjo6SW52YWxpZEFtb3VudGBdLCBbYFNldHRsZW1lbnRFcnJvcjo6SW52YWxpZFBheW1lbnRgXSwKW2BTZXR0bGVtZW50RXJyb3I6OkludmFsaWRSZWNpcGllbnRgXSAoYGRldmVsb3BlcmAgaXMgdGhlIHNldHRsZW1lbnQKb3IgYSByZWdpc3RlcmVkIHZhdWx0KSwgW2BTZXR0bGVtZW50RXJyb3I6Ok92ZXJmbG93YF0uCgojIEV2ZW50cwpgcG9vbF9jcmVkaXRlZGAgb3IgYGRldmVsb3Blcl9jcmVkaXRlZGAuAAAAD3JlY2VpdmVfcGF5bWVudAAAAAAEAAAAAAAAAAZjYWxsZXIAAAAAABMAAAAAAAAABmFtb3VudAAAAAAACwAAAAAAAAAHdG9fcG9vbAAAAAABAAAAAAAAAAlkZXZlbG9wZXIAAAAAAAPoAAAAEwAAAAEAAAPpAAAAAgAAB9AAAAAPU2V0dGxlbWVudEVycm9yAA==",
         "AAAAAAAAAg9SZWRlcGxveS1taWdyYXRpb24sIG9uIHRoZSBuZXcgc2V0dGxlbWVudDogbmFtZXMgYHByZWRlY2Vzc29yYCwgdGhlCnNldHRsZW1lbnQgdGhpcyBvbmUgdGFrZXMgb3ZlciBmcm9tLiBPbmx5IHRoZW4gY2FuIHRoZSBwcmVkZWNlc3NvcgpgcmV0aXJlYCBpbiBpdHMgZmF2b3VyLiBTZXQgb25jZS4KCiMgQXV0aG9yaXphdGlvbgpgY2FsbGVyYCwgd2hpY2ggbXVzdCBiZSB0aGUgYWRtaW4uCgojIEVycm9ycwpbYFNldHRsZW1lbnRFcnJvcjo6Tm90QWRtaW5gXSwgW2BTZXR0bGVtZW50RXJyb3I6OlJldGlyZWRgXSAodGhpcwpzZXR0bGVtZW50LCBvciB0aGUgcHJlZGVjZXNzb3IgYWxyZWFkeSByZXRpcmVkIGVsc2V3aGVyZSksCltgU2V0dGxlbWVudEVycm9yOjpQcmVkZWNlc3NvckFscmVhZHlTZXRgXSwKW2BTZXR0bGVtZW50RXJyb3I6OkludmFsaWRSZWNpcGllbnRgXSAodGhlIHNldHRsZW1lbnQgaXRzZWxmKSwKW2BTZXR0bGVtZW50RXJyb3I6OlRva2VuTWlzbWF0Y2hgXS4KCiMgRXZlbnRzCmBwcmVkZWNlc3Nvcl9zZXRgLgAAAAAPc2V0X3ByZWRlY2Vzc29yAAAAAAIAAAAAAAAABmNhbGxlcgAAAAAAEwAAAAAAAAALcHJlZGVjZXNzb3IAAAAAEwAAAAEAAAPpAAAAAgAAB9AAAAAPU2V0dGxlbWVudEVycm9yAA==",
         "AAAAAAAAApRCYXRjaCBmb3JtIG9mIGByZWNlaXZlX3BheW1lbnRgIGZvciBgYmF0Y2hfZGVkdWN0YDogcHVsbHMKYHBvb2xfYW1vdW50YCArIHRoZSBzdW0gb2YgYGNyZWRpdHNgIGluIG9uZSB0cmFuc2ZlciwgY3JlZGl0cyB0aGUgcG9vbAp3aXRoIGBwb29sX2Ftb3VudGAgKG1heSBiZSAwKSBhbmQgZWFjaCBjcmVkaXQncyBkZXZlbG9wZXIgKGB0b2ApLgoKIyBBdXRob3JpemF0aW9uCmBjYWxsZXJgLCB3aGljaCBtdXN0IGJlIGEgcmVnaXN0ZXJlZCB2YXVsdC4KCiMgRXJyb3JzCltgU2V0dGxlbWVudEVycm9yOjpSZXRpcmVkYF0sIFtgU2V0dGxlbWVudEVycm9yOjpOb3RWYXVsdGBdLApbYFNldHRsZW1lbnRFcnJvcjo6SW52YWxpZEJhdGNoU2l6ZWBdIChtb3JlIHRoYW4gYE1BWF9CQVRDSF9DUkVESVRTYCksCltgU2V0dGxlbWVudEVycm9yOjpJbnZhbGlkQW1vdW50YF0gKG5lZ2F0aXZlIHBvb2wgYW1vdW50LCBub24tcG9zaXRpdmUKY3JlZGl0LCBvciBub3RoaW5nIHRvIHBheSksIFtgU2V0dGxlbWVudEVycm9yOjpJbnZhbGlkUmVjaXBpZW50YF0sCltgU2V0dGxlbWVudEVycm9yOjpPdmVyZmxvd2BdLgoKIyBFdmVudHMKYHBvb2xfY3JlZGl0ZWRgICh3aGVuIGBwb29sX2Ftb3VudGAgPiAwKSwgdGhlbiBvbmUgYGRldmVsb3Blcl9jcmVkaXRlZGAKcGVyIGNyZWRpdC4AAAAQcmVjZWl2ZV9wYXltZW50cwAAAAMAAAAAAAAABmNhbGxlcgAAAAAAEwAAAAAAAAALcG9vbF9hbW91bnQAAAAACwAAAAAAAAAHY3JlZGl0cwAAAAPqAAAH0AAAAAdQYXltZW50AAAAAAEAAAPpAAAAAgAAB9AAAAAPU2V0dGxlbWVudEVycm9yAA==",
-        "AAAAAAAAADtUaGUgcHJlZGVjZXNzb3IgaW5kZXggdGhlIG5leHQgYGltcG9ydF9iYWxhbmNlc2Agc3RhcnRzIGF0LgAAAAARZ2V0X2ltcG9ydF9jdXJzb3IAAAAAAAAAAAAAAQAAAAQ=",
-        "AAAAAAAAAC9UaGUgYWRtaW4gcHJvcG9zYWwgYXdhaXRpbmcgYWNjZXB0YW5jZSwgaWYgYW55LgAAAAARZ2V0X3BlbmRpbmdfYWRtaW4AAAAAAAAAAAAAAQAAA+gAAAfQAAAADFBlbmRpbmdBZG1pbg==",
-        "AAAAAAAAAD9Ib3cgbWFueSBkZXZlbG9wZXJzIHdlcmUgZXZlciBjcmVkaXRlZCAodGhlIHBhZ2luYXRpb24gbGVuZ3RoKS4AAAAAE2dldF9kZXZlbG9wZXJfY291bnQAAAAAAAAAAAEAAAAE",
-        "AAAAAAAAAB5TdW0gb2YgYWxsIGRldmVsb3BlciBiYWxhbmNlcy4AAAAAABNnZXRfZGV2ZWxvcGVyX3RvdGFsAAAAAAAAAAABAAAACw==",
-        "AAAAAAAAADlgZGV2ZWxvcGVyYCdzIHdpdGhkcmF3YWJsZSBiYWxhbmNlICgwIGlmIG5ldmVyIGNyZWRpdGVkKS4AAAAAAAAVZ2V0X2RldmVsb3Blcl9iYWxhbmNlAAAAAAAAAQAAAAAAAAAJZGV2ZWxvcGVyAAAAAAAAEwAAAAEAAAAL",
-        "AAAAAAAAALFEZXZlbG9wZXJzIGluIG9yZGVyIG9mIGZpcnN0IGNyZWRpdCwgZnJvbSBpbmRleCBgc3RhcnRgLCBhdCBtb3N0CmBsaW1pdGAgKDEuLj1gTUFYX1BBR0VfU0laRWApIG9mIHRoZW0uIEFuIGVtcHR5IHBhZ2UgbWVhbnMgdGhlIGVuZC4KCiMgRXJyb3JzCltgU2V0dGxlbWVudEVycm9yOjpJbnZhbGlkTGltaXRgXS4AAAAAAAAWZ2V0X2RldmVsb3Blcl9iYWxhbmNlcwAAAAAAAgAAAAAAAAAFc3RhcnQAAAAAAAAEAAAAAAAAAAVsaW1pdAAAAAAAAAQAAAABAAAD6QAAA+oAAAfQAAAAEERldmVsb3BlckJhbGFuY2UAAAfQAAAAD1NldHRsZW1lbnRFcnJvcgA=",
+        "AAAAAAAAAFtUaGUgcHJlZGVjZXNzb3IgaW5kZXggdGhlIG5leHQgYGltcG9ydF9iYWxhbmNlc2Agc3RhcnRzIGF0LgoKIyBBdXRob3JpemF0aW9uCk5vbmUgKGEgdmlldykuAAAAABFnZXRfaW1wb3J0X2N1cnNvcgAAAAAAAAAAAAABAAAABA==",
+        "AAAAAAAAAE9UaGUgYWRtaW4gcHJvcG9zYWwgYXdhaXRpbmcgYWNjZXB0YW5jZSwgaWYgYW55LgoKIyBBdXRob3JpemF0aW9uCk5vbmUgKGEgdmlldykuAAAAABFnZXRfcGVuZGluZ19hZG1pbgAAAAAAAAAAAAABAAAD6AAAB9AAAAAMUGVuZGluZ0FkbWlu",
+        "AAAAAAAAAF9Ib3cgbWFueSBkZXZlbG9wZXJzIHdlcmUgZXZlciBjcmVkaXRlZCAodGhlIHBhZ2luYXRpb24gbGVuZ3RoKS4KCiMgQXV0aG9yaXphdGlvbgpOb25lIChhIHZpZXcpLgAAAAATZ2V0X2RldmVsb3Blcl9jb3VudAAAAAAAAAAAAQAAAAQ=",
+        "AAAAAAAAAD5TdW0gb2YgYWxsIGRldmVsb3BlciBiYWxhbmNlcy4KCiMgQXV0aG9yaXphdGlvbgpOb25lIChhIHZpZXcpLgAAAAAAE2dldF9kZXZlbG9wZXJfdG90YWwAAAAAAAAAAAEAAAAL",
+        "AAAAAAAAAFlgZGV2ZWxvcGVyYCdzIHdpdGhkcmF3YWJsZSBiYWxhbmNlICgwIGlmIG5ldmVyIGNyZWRpdGVkKS4KCiMgQXV0aG9yaXphdGlvbgpOb25lIChhIHZpZXcpLgAAAAAAABVnZXRfZGV2ZWxvcGVyX2JhbGFuY2UAAAAAAAABAAAAAAAAAAlkZXZlbG9wZXIAAAAAAAATAAAAAQAAAAs=",
+        "AAAAAAAAANFEZXZlbG9wZXJzIGluIG9yZGVyIG9mIGZpcnN0IGNyZWRpdCwgZnJvbSBpbmRleCBgc3RhcnRgLCBhdCBtb3N0CmBsaW1pdGAgKDEuLj1gTUFYX1BBR0VfU0laRWApIG9mIHRoZW0uIEFuIGVtcHR5IHBhZ2UgbWVhbnMgdGhlIGVuZC4KCiMgQXV0aG9yaXphdGlvbgpOb25lIChhIHZpZXcpLgoKIyBFcnJvcnMKW2BTZXR0bGVtZW50RXJyb3I6OkludmFsaWRMaW1pdGBdLgAAAAAAABZnZXRfZGV2ZWxvcGVyX2JhbGFuY2VzAAAAAAACAAAAAAAAAAVzdGFydAAAAAAAAAQAAAAAAAAABWxpbWl0AAAAAAAABAAAAAEAAAPpAAAD6gAAB9AAAAAQRGV2ZWxvcGVyQmFsYW5jZQAAB9AAAAAPU2V0dGxlbWVudEVycm9yAA==",
         "AAAABAAAAFRFdmVyeSB3YXkgYSBzZXR0bGVtZW50IGNhbGwgY2FuIGZhaWwuIENvZGVzIDMwMOKAkzM5OSAoc2VlCmBjYWxsb3JhX3R5cGVzOjplcnJvcnNgKS4AAAAAAAAAD1NldHRsZW1lbnRFcnJvcgAAAAAYAAAAHkFuIGFtb3VudCBpcyB6ZXJvIG9yIG5lZ2F0aXZlLgAAAAAADUludmFsaWRBbW91bnQAAAAAAAEsAAAAJVRoZSBjYWxsZXIgaXMgbm90IGEgcmVnaXN0ZXJlZCB2YXVsdC4AAAAAAAAITm90VmF1bHQAAAEtAAAALUEgd2l0aGRyYXdhbCBleGNlZWRzIHRoZSBkZXZlbG9wZXIncyBiYWxhbmNlLgAAAAAAABNJbnN1ZmZpY2llbnRCYWxhbmNlAAAAAS4AAABpYHRvX3Bvb2xgIGFuZCBgZGV2ZWxvcGVyYCBkaXNhZ3JlZSAocG9vbCBwYXltZW50IG5hbWluZyBhIGRldmVsb3BlciwKb3IgYSBkZXZlbG9wZXIgcGF5bWVudCBuYW1pbmcgbm9uZSkuAAAAAAAADkludmFsaWRQYXltZW50AAAAAAEvAAAANkEgYmF0Y2ggb3IgaW1wb3J0IGlzIGVtcHR5IG9yIGxvbmdlciB0aGFuIGl0cyBtYXhpbXVtLgAAAAAAEEludmFsaWRCYXRjaFNpemUAAAEwAAAALUEgcGFnZSBgbGltaXRgIG9mIDAgb3IgYWJvdmUgYE1BWF9QQUdFX1NJWkVgLgAAAAAAAAxJbnZhbGlkTGltaXQAAAExAAAANEFuIGltcG9ydCBpcyBub3QgY292ZXJlZCBieSBVU0RDIHRoZSBjb250cmFjdCBob2xkcy4AAAAPSW1wb3J0Tm90QmFja2VkAAAAATIAAAAmQW4gYWNjdW11bGF0ZWQgYW1vdW50IG92ZXJmbG93ZWQgaTEyOC4AAAAAAAhPdmVyZmxvdwAAATMAAAAsQSBwb29sIGRpc3RyaWJ1dGlvbiBleGNlZWRzIHRoZSBnbG9iYWwgcG9vbC4AAAAQSW5zdWZmaWNpZW50UG9vbAAAATQAAACkQSBwYXlvdXQsIHJlZ2lzdHJhdGlvbiwgcHJlZGVjZXNzb3Igb3Igc3VjY2Vzc29yIG5hbWluZyB0aGUKc2V0dGxlbWVudCBpdHNlbGYsIG9yIGEgY3JlZGl0IHRvIHRoZSBzZXR0bGVtZW50IG9yIGEgcmVnaXN0ZXJlZCB2YXVsdAoobmVpdGhlciBjb3VsZCBldmVyIHdpdGhkcmF3IGl0KS4AAAAQSW52YWxpZFJlY2lwaWVudAAAATUAAAA8VGhlIHNldHRsZW1lbnQgd2FzIHJldGlyZWQgKGl0cyBmdW5kcyBtb3ZlZCB0byBhIHN1Y2Nlc3NvcikuAAAAB1JldGlyZWQAAAABNgAAAFNUaGUgcHJlZGVjZXNzb3Igb3Igc3VjY2Vzc29yIGFjY291bnRzIGluIGEgZGlmZmVyZW50IHRva2VuLCBvciBpcyBub3QKYSBzZXR0bGVtZW50LgAAAAANVG9rZW5NaXNtYXRjaAAAAAAAATcAAAB4YHJldGlyZWAgdG8gYW4gYWRkcmVzcyB0aGF0IGhhcyBub3QgbmFtZWQgdGhpcyBzZXR0bGVtZW50IGFzIGl0cwpwcmVkZWNlc3NvciAob3IgaXMgbm90IGEgc2V0dGxlbWVudCBvbiB0aGUgc2FtZSB0b2tlbikuAAAAFFN1Y2Nlc3Nvck5vdEFjY2VwdGVkAAABOAAAACpgaW1wb3J0X2JhbGFuY2VzYCB3aXRoIG5vIHByZWRlY2Vzc29yIHNldC4AAAAAAA1Ob1ByZWRlY2Vzc29yAAAAAAABOQAAACpgc2V0X3ByZWRlY2Vzc29yYCB3aGVuIG9uZSBpcyBhbHJlYWR5IHNldC4AAAAAABVQcmVkZWNlc3NvckFscmVhZHlTZXQAAAAAAAE6AAAAcGBpbXBvcnRfYmFsYW5jZXNgIGJlZm9yZSB0aGUgcHJlZGVjZXNzb3IgcmV0aXJlZCBpbiBmYXZvdXIgb2YgdGhpcwpzZXR0bGVtZW50IChpdHMgYmFsYW5jZXMgY291bGQgc3RpbGwgY2hhbmdlKS4AAAAVUHJlZGVjZXNzb3JOb3RSZXRpcmVkAAAAAAABOwAAAHxgcmV0aXJlYCBvciBgYm9va191bnRyYWNrZWRgIHdoaWxlIHRoZSBwcmVkZWNlc3NvcidzIGJhbGFuY2VzIGFyZSBub3QKYWxsIGltcG9ydGVkIChpdHMgVVNEQyB3b3VsZCBiZSBib29rZWQgdHdpY2Ugb3IgbG9zdCkuAAAADUltcG9ydFBlbmRpbmcAAAAAAAE8AAAAKGBib29rX3VudHJhY2tlZGAgd2l0aCBubyB1bnRyYWNrZWQgVVNEQy4AAAANTm90aGluZ1RvQm9vawAAAAAAAT0AAAAcVGhlIGNhbGxlciBpcyBub3QgdGhlIGFkbWluLgAAAAhOb3RBZG1pbgAAAV4AAAA5YGFjY2VwdF9hZG1pbmAgKG9yIGEgY2FuY2VsbGF0aW9uKSB3aXRoIG5vIHByb3Bvc2FsIG9wZW4uAAAAAAAADk5vUGVuZGluZ0FkbWluAAAAAAFfAAAAG1RoZSBhZG1pbiBwcm9wb3NhbCBleHBpcmVkLgAAAAATUGVuZGluZ0FkbWluRXhwaXJlZAAAAAFgAAAAO2BhY2NlcHRfYWRtaW5gIGJ5IGFuIGFkZHJlc3Mgb3RoZXIgdGhhbiB0aGUgcHJvcG9zZWQgYWRtaW4uAAAAAA9Ob3RQZW5kaW5nQWRtaW4AAAABYQAAAD5gbGl2ZV91bnRpbF9sZWRnZXJgIGlzIGluIHRoZSBwYXN0IG9yIG1vcmUgdGhhbiAzMCBkYXlzIGFoZWFkLgAAAAAADUludmFsaWRFeHBpcnkAAAAAAAFiAAAANGBtaWdyYXRlYCB3aGVuIHRoZSBzdG9yZWQgc2NoZW1hIGlzIGFscmVhZHkgY3VycmVudC4AAAAPQWxyZWFkeU1pZ3JhdGVkAAAAAWM=",
         "AAAABQAAAPdUaGUgYWRtaW4gcmV0aXJlZCB0aGlzIHNldHRsZW1lbnQgKHJlZGVwbG95LW1pZ3JhdGlvbik6IGFsbCBgYW1vdW50YCBVU0RDCml0IGhlbGQgbW92ZWQgdG8gYHN1Y2Nlc3NvcmAsIHdoaWNoIGhhZCBuYW1lZCB0aGlzIHNldHRsZW1lbnQgYXMgaXRzCnByZWRlY2Vzc29yLiBCYWxhbmNlcyBzdGF5IHJlYWRhYmxlIGZvciB0aGUgc3VjY2Vzc29yJ3MgaW1wb3J0LiBNb25pdG9ycwphbGVydCBvbiBpdCBsaWtlIG9uIGB1cGdyYWRlZGAuAAAAAAAAAAAHUmV0aXJlZAAAAAABAAAAB3JldGlyZWQAAAAAAgAAAAAAAAAJc3VjY2Vzc29yAAAAAAAAEwAAAAEAAAAAAAAABmFtb3VudAAAAAAACwAAAAAAAAAC",
         "AAAABQAAADNBIHZhdWx0IHdhcyByZWdpc3RlcmVkIChgYWxsb3dlZGApIG9yIGRlcmVnaXN0ZXJlZC4AAAAAAAAAAAhWYXVsdFNldAAAAAEAAAAJdmF1bHRfc2V0AAAAAAAAAgAAAAAAAAAFdmF1bHQAAAAAAAATAAAAAQAAAAAAAAAHYWxsb3dlZAAAAAABAAAAAAAAAAI=",

@@ -290,33 +290,38 @@ export interface Client {
 
   /**
    * Construct and simulate a deduct transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
-   * The authorized caller deducts `amount` for request `request_id`,
-   * crediting `developer` (or the pool when `None`). The USDC leaves the
-   * vault in this call: to the settlement when set, else to the revenue
-   * pool. The request may be charged through ledger `valid_until_ledger`
-   * (at most `MAX_REQUEST_VALIDITY` ledgers ahead); its id is kept for
-   * `REQUEST_ID_TTL` ledgers, so a retry of the same request can never
-   * charge twice. Counts against the owner's spend limit. Returns the new
-   * balance. Runs while deposits are paused.
+   * The authorized caller deducts `amount` for `request_id`, crediting
+   * `developer` (`None`: the pool), paid out in this call to the
+   * settlement, else the revenue pool. Chargeable through ledger
+   * `valid_until_ledger` (at most `MAX_REQUEST_VALIDITY` ahead); the id is
+   * kept `REQUEST_ID_TTL` ledgers, so a retry never charges twice. Counts
+   * against the owner's spend limit; runs while paused. Returns the new
+   * balance.
    * 
    * # Authorization
    * `caller`, which must be the authorized caller.
    * 
    * # Errors
    * [`VaultError::NotAuthorizedCaller`], [`VaultError::NoDestination`],
-   * [`VaultError::InvalidRecipient`] (`developer` is the vault),
+   * [`VaultError::InvalidRecipient`] (the vault credited),
    * [`VaultError::InvalidAmount`], [`VaultError::ExceedsMaxDeduct`],
    * [`VaultError::InvalidRequestId`], [`VaultError::DuplicateRequest`],
    * [`VaultError::RequestExpired`], [`VaultError::ValidityTooLong`],
    * [`VaultError::InsufficientBalance`],
    * [`VaultError::SpendLimitExceeded`], [`VaultError::Overflow`];
-   * settleme
+   * settlement errors (3xx) propagate.
+   * 
+   * # Events
+   * `deduct` (and the settlement's credit event).
    */
   deduct: ({caller, amount, request_id, developer, valid_until_ledger}: {caller: string, amount: i128, request_id: string, developer: Option<string>, valid_until_ledger: u32}, options?: MethodOptions) => Promise<AssembledTransaction<Result<i128>>>
 
   /**
    * Construct and simulate a balance transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * The tracked balance (equals the USDC the vault holds for its owner).
+   * 
+   * # Authorization
+   * None (a view).
    */
   balance: (options?: MethodOptions) => Promise<AssembledTransaction<i128>>
 
@@ -392,12 +397,18 @@ export interface Client {
   /**
    * Construct and simulate a version transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * Code version of this WASM.
+   * 
+   * # Authorization
+   * None (a view).
    */
   version: (options?: MethodOptions) => Promise<AssembledTransaction<u32>>
 
   /**
    * Construct and simulate a get_meta transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * Owner, tracked balance, authorized caller and minimum deposit.
+   * 
+   * # Authorization
+   * None (a view).
    */
   get_meta: (options?: MethodOptions) => Promise<AssembledTransaction<VaultMeta>>
 
@@ -420,12 +431,18 @@ export interface Client {
   /**
    * Construct and simulate a get_admin transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * The admin (the operator, who configures the vault).
+   * 
+   * # Authorization
+   * None (a view).
    */
   get_admin: (options?: MethodOptions) => Promise<AssembledTransaction<string>>
 
   /**
    * Construct and simulate a is_paused transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * Whether deposits are paused.
+   * 
+   * # Authorization
+   * None (a view).
    */
   is_paused: (options?: MethodOptions) => Promise<AssembledTransaction<boolean>>
 
@@ -502,6 +519,9 @@ export interface Client {
   /**
    * Construct and simulate a get_metadata transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * Metadata of `offering_id`, if set.
+   * 
+   * # Authorization
+   * None (a view).
    */
   get_metadata: ({offering_id}: {offering_id: string}, options?: MethodOptions) => Promise<AssembledTransaction<Option<string>>>
 
@@ -523,6 +543,9 @@ export interface Client {
   /**
    * Construct and simulate a get_max_batch transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * The most items the admin allows in one `batch_deduct`.
+   * 
+   * # Authorization
+   * None (a view).
    */
   get_max_batch: (options?: MethodOptions) => Promise<AssembledTransaction<u32>>
 
@@ -545,24 +568,36 @@ export interface Client {
   /**
    * Construct and simulate a get_max_deduct transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * The largest single deduct.
+   * 
+   * # Authorization
+   * None (a view).
    */
   get_max_deduct: (options?: MethodOptions) => Promise<AssembledTransaction<i128>>
 
   /**
    * Construct and simulate a get_settlement transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * The settlement contract deducts go to, if set.
+   * 
+   * # Authorization
+   * None (a view).
    */
   get_settlement: (options?: MethodOptions) => Promise<AssembledTransaction<Option<string>>>
 
   /**
    * Construct and simulate a get_usdc_token transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * The USDC token contract.
+   * 
+   * # Authorization
+   * None (a view).
    */
   get_usdc_token: (options?: MethodOptions) => Promise<AssembledTransaction<string>>
 
   /**
    * Construct and simulate a schema_version transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * Schema version of the stored data.
+   * 
+   * # Authorization
+   * None (a view).
    */
   schema_version: (options?: MethodOptions) => Promise<AssembledTransaction<u32>>
 
@@ -601,6 +636,9 @@ export interface Client {
   /**
    * Construct and simulate a get_spend_limit transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * The owner's spend limit (`None` = unlimited).
+   * 
+   * # Authorization
+   * None (a view).
    */
   get_spend_limit: (options?: MethodOptions) => Promise<AssembledTransaction<Option<SpendLimit>>>
 
@@ -641,6 +679,9 @@ export interface Client {
   /**
    * Construct and simulate a get_revenue_pool transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * The revenue pool deducts go to when no settlement is set.
+   * 
+   * # Authorization
+   * None (a view).
    */
   get_revenue_pool: (options?: MethodOptions) => Promise<AssembledTransaction<Option<string>>>
 
@@ -648,6 +689,9 @@ export interface Client {
    * Construct and simulate a get_spend_window transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * The current spend window (opened by the first deduct under a limit;
    * a window whose period has passed is replaced by the next deduct).
+   * 
+   * # Authorization
+   * None (a view).
    */
   get_spend_window: (options?: MethodOptions) => Promise<AssembledTransaction<Option<SpendWindow>>>
 
@@ -670,12 +714,18 @@ export interface Client {
   /**
    * Construct and simulate a get_pending_admin transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * The admin proposal awaiting acceptance, if any.
+   * 
+   * # Authorization
+   * None (a view).
    */
   get_pending_admin: (options?: MethodOptions) => Promise<AssembledTransaction<Option<PendingAdmin>>>
 
   /**
    * Construct and simulate a is_allowed_depositor transaction. Returns an `AssembledTransaction` object which will have a `result` field containing the result of the simulation. If this transaction changes contract state, you will need to call `signAndSend()` on the returned object.
    * Whether `depositor` may deposit (the owner always may).
+   * 
+   * # Authorization
+   * None (a view).
    */
   is_allowed_depositor: ({depositor}: {depositor: string}, options?: MethodOptions) => Promise<AssembledTransaction<boolean>>
 
@@ -684,6 +734,9 @@ export interface Client {
    * Whether `request_id` was processed within the last `REQUEST_ID_TTL`
    * ledgers: definitive for 23 hours after the request's
    * `valid_until_ledger` (the backend's retry protocol, `docs/vault.md`).
+   * 
+   * # Authorization
+   * None (a view).
    */
   is_request_processed: ({request_id}: {request_id: string}, options?: MethodOptions) => Promise<AssembledTransaction<boolean>>
 
@@ -739,43 +792,43 @@ export class Client extends ContractClient {
     super(
       new ContractSpec([ "AAAAAAAAAP5QYXVzZXMgZGVwb3NpdHMgKGRlZHVjdHMgYW5kIHdpdGhkcmF3YWxzIGNvbnRpbnVlKS4KCiMgQXV0aG9yaXphdGlvbgpgY2FsbGVyYCwgd2hpY2ggbXVzdCBiZSB0aGUgYWRtaW4uCgojIEVycm9ycwpbYFZhdWx0RXJyb3I6Ok5vdEFkbWluYF0sIFtgVmF1bHRFcnJvcjo6QWRtaW5Jc093bmVyYF0sIFtgVmF1bHRFcnJvcjo6QWxyZWFkeVBhdXNlZGBdLCBbYFZhdWx0RXJyb3I6Ok1pZ3JhdGlvblBlbmRpbmdgXS4KCiMgRXZlbnRzCmBwYXVzZWRgLgAAAAAABXBhdXNlAAAAAAAAAQAAAAAAAAAGY2FsbGVyAAAAAAATAAAAAQAAA+kAAAACAAAH0AAAAApWYXVsdEVycm9yAAA=",
         "AAAAAAAAARtUaGUgb3duZXIgc2VuZHMgVVNEQyB0aGUgdmF1bHQgaG9sZHMgYmV5b25kIGl0cyB0cmFja2VkIGJhbGFuY2UgKHNlbnQKdG8gdGhlIHZhdWx0IGRpcmVjdGx5LCBvdXRzaWRlIGBkZXBvc2l0YCkgdG8gYHRvYC4gUmV0dXJucyB0aGUgYW1vdW50LgoKIyBBdXRob3JpemF0aW9uClRoZSBvd25lci4KCiMgRXJyb3JzCltgVmF1bHRFcnJvcjo6SW52YWxpZFJlY2lwaWVudGBdIChgdG9gIGlzIHRoZSB2YXVsdCksCltgVmF1bHRFcnJvcjo6Tm90aGluZ1RvU3dlZXBgXS4KCiMgRXZlbnRzCmBzd2VwdGAuAAAAAAVzd2VlcAAAAAAAAAEAAAAAAAAAAnRvAAAAAAATAAAAAQAAA+kAAAALAAAH0AAAAApWYXVsdEVycm9yAAA=",
-        "AAAAAAAABABUaGUgYXV0aG9yaXplZCBjYWxsZXIgZGVkdWN0cyBgYW1vdW50YCBmb3IgcmVxdWVzdCBgcmVxdWVzdF9pZGAsCmNyZWRpdGluZyBgZGV2ZWxvcGVyYCAob3IgdGhlIHBvb2wgd2hlbiBgTm9uZWApLiBUaGUgVVNEQyBsZWF2ZXMgdGhlCnZhdWx0IGluIHRoaXMgY2FsbDogdG8gdGhlIHNldHRsZW1lbnQgd2hlbiBzZXQsIGVsc2UgdG8gdGhlIHJldmVudWUKcG9vbC4gVGhlIHJlcXVlc3QgbWF5IGJlIGNoYXJnZWQgdGhyb3VnaCBsZWRnZXIgYHZhbGlkX3VudGlsX2xlZGdlcmAKKGF0IG1vc3QgYE1BWF9SRVFVRVNUX1ZBTElESVRZYCBsZWRnZXJzIGFoZWFkKTsgaXRzIGlkIGlzIGtlcHQgZm9yCmBSRVFVRVNUX0lEX1RUTGAgbGVkZ2Vycywgc28gYSByZXRyeSBvZiB0aGUgc2FtZSByZXF1ZXN0IGNhbiBuZXZlcgpjaGFyZ2UgdHdpY2UuIENvdW50cyBhZ2FpbnN0IHRoZSBvd25lcidzIHNwZW5kIGxpbWl0LiBSZXR1cm5zIHRoZSBuZXcKYmFsYW5jZS4gUnVucyB3aGlsZSBkZXBvc2l0cyBhcmUgcGF1c2VkLgoKIyBBdXRob3JpemF0aW9uCmBjYWxsZXJgLCB3aGljaCBtdXN0IGJlIHRoZSBhdXRob3JpemVkIGNhbGxlci4KCiMgRXJyb3JzCltgVmF1bHRFcnJvcjo6Tm90QXV0aG9yaXplZENhbGxlcmBdLCBbYFZhdWx0RXJyb3I6Ok5vRGVzdGluYXRpb25gXSwKW2BWYXVsdEVycm9yOjpJbnZhbGlkUmVjaXBpZW50YF0gKGBkZXZlbG9wZXJgIGlzIHRoZSB2YXVsdCksCltgVmF1bHRFcnJvcjo6SW52YWxpZEFtb3VudGBdLCBbYFZhdWx0RXJyb3I6OkV4Y2VlZHNNYXhEZWR1Y3RgXSwKW2BWYXVsdEVycm9yOjpJbnZhbGlkUmVxdWVzdElkYF0sIFtgVmF1bHRFcnJvcjo6RHVwbGljYXRlUmVxdWVzdGBdLApbYFZhdWx0RXJyb3I6OlJlcXVlc3RFeHBpcmVkYF0sIFtgVmF1bHRFcnJvcjo6VmFsaWRpdHlUb29Mb25nYF0sCltgVmF1bHRFcnJvcjo6SW5zdWZmaWNpZW50QmFsYW5jZWBdLApbYFZhdWx0RXJyb3I6OlNwZW5kTGltaXRFeGNlZWRlZGBdLCBbYFZhdWx0RXJyb3I6Ok92ZXJmbG93YF07CnNldHRsZW1lAAAABmRlZHVjdAAAAAAABQAAAAAAAAAGY2FsbGVyAAAAAAATAAAAAAAAAAZhbW91bnQAAAAAAAsAAAAAAAAACnJlcXVlc3RfaWQAAAAAABAAAAAAAAAACWRldmVsb3BlcgAAAAAAA+gAAAATAAAAAAAAABJ2YWxpZF91bnRpbF9sZWRnZXIAAAAAAAQAAAABAAAD6QAAAAsAAAfQAAAAClZhdWx0RXJyb3IAAA==",
-        "AAAAAAAAAERUaGUgdHJhY2tlZCBiYWxhbmNlIChlcXVhbHMgdGhlIFVTREMgdGhlIHZhdWx0IGhvbGRzIGZvciBpdHMgb3duZXIpLgAAAAdiYWxhbmNlAAAAAAAAAAABAAAACw==",
+        "AAAAAAAAA99UaGUgYXV0aG9yaXplZCBjYWxsZXIgZGVkdWN0cyBgYW1vdW50YCBmb3IgYHJlcXVlc3RfaWRgLCBjcmVkaXRpbmcKYGRldmVsb3BlcmAgKGBOb25lYDogdGhlIHBvb2wpLCBwYWlkIG91dCBpbiB0aGlzIGNhbGwgdG8gdGhlCnNldHRsZW1lbnQsIGVsc2UgdGhlIHJldmVudWUgcG9vbC4gQ2hhcmdlYWJsZSB0aHJvdWdoIGxlZGdlcgpgdmFsaWRfdW50aWxfbGVkZ2VyYCAoYXQgbW9zdCBgTUFYX1JFUVVFU1RfVkFMSURJVFlgIGFoZWFkKTsgdGhlIGlkIGlzCmtlcHQgYFJFUVVFU1RfSURfVFRMYCBsZWRnZXJzLCBzbyBhIHJldHJ5IG5ldmVyIGNoYXJnZXMgdHdpY2UuIENvdW50cwphZ2FpbnN0IHRoZSBvd25lcidzIHNwZW5kIGxpbWl0OyBydW5zIHdoaWxlIHBhdXNlZC4gUmV0dXJucyB0aGUgbmV3CmJhbGFuY2UuCgojIEF1dGhvcml6YXRpb24KYGNhbGxlcmAsIHdoaWNoIG11c3QgYmUgdGhlIGF1dGhvcml6ZWQgY2FsbGVyLgoKIyBFcnJvcnMKW2BWYXVsdEVycm9yOjpOb3RBdXRob3JpemVkQ2FsbGVyYF0sIFtgVmF1bHRFcnJvcjo6Tm9EZXN0aW5hdGlvbmBdLApbYFZhdWx0RXJyb3I6OkludmFsaWRSZWNpcGllbnRgXSAodGhlIHZhdWx0IGNyZWRpdGVkKSwKW2BWYXVsdEVycm9yOjpJbnZhbGlkQW1vdW50YF0sIFtgVmF1bHRFcnJvcjo6RXhjZWVkc01heERlZHVjdGBdLApbYFZhdWx0RXJyb3I6OkludmFsaWRSZXF1ZXN0SWRgXSwgW2BWYXVsdEVycm9yOjpEdXBsaWNhdGVSZXF1ZXN0YF0sCltgVmF1bHRFcnJvcjo6UmVxdWVzdEV4cGlyZWRgXSwgW2BWYXVsdEVycm9yOjpWYWxpZGl0eVRvb0xvbmdgXSwKW2BWYXVsdEVycm9yOjpJbnN1ZmZpY2llbnRCYWxhbmNlYF0sCltgVmF1bHRFcnJvcjo6U3BlbmRMaW1pdEV4Y2VlZGVkYF0sIFtgVmF1bHRFcnJvcjo6T3ZlcmZsb3dgXTsKc2V0dGxlbWVudCBlcnJvcnMgKDN4eCkgcHJvcGFnYXRlLgoKIyBFdmVudHMKYGRlZHVjdGAgKGFuZCB0aGUgc2V0dGxlbWVudCdzIGNyZWRpdCBldmVudCkuAAAAAAZkZWR1Y3QAAAAAAAUAAAAAAAAABmNhbGxlcgAAAAAAEwAAAAAAAAAGYW1vdW50AAAAAAALAAAAAAAAAApyZXF1ZXN0X2lkAAAAAAAQAAAAAAAAAAlkZXZlbG9wZXIAAAAAAAPoAAAAEwAAAAAAAAASdmFsaWRfdW50aWxfbGVkZ2VyAAAAAAAEAAAAAQAAA+kAAAALAAAH0AAAAApWYXVsdEVycm9yAAA=",
+        "AAAAAAAAAGRUaGUgdHJhY2tlZCBiYWxhbmNlIChlcXVhbHMgdGhlIFVTREMgdGhlIHZhdWx0IGhvbGRzIGZvciBpdHMgb3duZXIpLgoKIyBBdXRob3JpemF0aW9uCk5vbmUgKGEgdmlldykuAAAAB2JhbGFuY2UAAAAAAAAAAAEAAAAL",
         "AAAAAAAAAVtNb3ZlcyBgYW1vdW50YCBVU0RDIGZyb20gYGNhbGxlcmAgKHRoZSBvd25lciBvciBhbiBhbGxvd2VkIGRlcG9zaXRvcikKaW50byB0aGUgdmF1bHQuIFJldHVybnMgdGhlIG5ldyBiYWxhbmNlLgoKIyBBdXRob3JpemF0aW9uCmBjYWxsZXJgOiB0aGUgb3duZXIgb3IgYW4gYWxsb3dlZCBkZXBvc2l0b3IuCgojIEVycm9ycwpbYFZhdWx0RXJyb3I6OkludmFsaWRBbW91bnRgXSwgW2BWYXVsdEVycm9yOjpQYXVzZWRgXSwgW2BWYXVsdEVycm9yOjpOb3REZXBvc2l0b3JgXSwgW2BWYXVsdEVycm9yOjpCZWxvd01pbkRlcG9zaXRgXSwgW2BWYXVsdEVycm9yOjpPdmVyZmxvd2BdLgoKIyBFdmVudHMKYGRlcG9zaXRgLgAAAAAHZGVwb3NpdAAAAAACAAAAAAAAAAZjYWxsZXIAAAAAABMAAAAAAAAABmFtb3VudAAAAAAACwAAAAEAAAPpAAAACwAAB9AAAAAKVmF1bHRFcnJvcgAA",
         "AAAAAAAAAbBCcmluZ3Mgc3RvcmVkIGRhdGEgdG8gdGhpcyBjb2RlJ3Mgc2NoZW1hIHZlcnNpb247IHJ1bnMgb25jZSBwZXIKdmVyc2lvbi4gRnJvbSBzY2hlbWEgMSAoY29kZSB2ZXJzaW9uIDEpIGl0IHJld3JpdGVzIHRoZSBjb25maWd1cmF0aW9uCmluIHRoZSBjdXJyZW50IGxheW91dCB3aXRoIGBtYXhfYmF0Y2hgID0gYE1BWF9CQVRDSF9ERURVQ1RgOyBmcm9tCnNjaGVtYSAyIG9ubHkgdGhlIG1hcmtlciBtb3ZlcyAoc2NoZW1hIDMgYWRkcyBrZXlzIHdob3NlIGFic2VuY2UgbWVhbnMKIm5vIHNwZW5kIGxpbWl0IikuCgojIEF1dGhvcml6YXRpb24KYGNhbGxlcmAsIHdoaWNoIG11c3QgYmUgdGhlIGFkbWluLgoKIyBFcnJvcnMKW2BWYXVsdEVycm9yOjpOb3RBZG1pbmBdLCBbYFZhdWx0RXJyb3I6OkFscmVhZHlNaWdyYXRlZGBdLgoKIyBFdmVudHMKYG1pZ3JhdGVkYC4AAAAHbWlncmF0ZQAAAAABAAAAAAAAAAZjYWxsZXIAAAAAABMAAAABAAAD6QAAAAIAAAfQAAAAClZhdWx0RXJyb3IAAA==",
         "AAAAAAAAANpSZXN1bWVzIGRlcG9zaXRzLgoKIyBBdXRob3JpemF0aW9uCmBjYWxsZXJgLCB3aGljaCBtdXN0IGJlIHRoZSBhZG1pbi4KCiMgRXJyb3JzCltgVmF1bHRFcnJvcjo6Tm90QWRtaW5gXSwgW2BWYXVsdEVycm9yOjpBZG1pbklzT3duZXJgXSwgW2BWYXVsdEVycm9yOjpOb3RQYXVzZWRgXSwgW2BWYXVsdEVycm9yOjpNaWdyYXRpb25QZW5kaW5nYF0uCgojIEV2ZW50cwpgdW5wYXVzZWRgLgAAAAAAB3VucGF1c2UAAAAAAQAAAAAAAAAGY2FsbGVyAAAAAAATAAAAAQAAA+kAAAACAAAH0AAAAApWYXVsdEVycm9yAAA=",
         "AAAAAAAAAcFSZXBsYWNlcyB0aGlzIGNvbnRyYWN0J3MgY29kZSB3aXRoIHRoZSB1cGxvYWRlZCBXQVNNIGBuZXdfd2FzbV9oYXNoYAooZWZmZWN0aXZlIHdoZW4gdGhpcyBjYWxsIHJldHVybnMpOyBjYWxsIGBtaWdyYXRlYCBuZXh0LiBOZXcgY29kZQpjb3VsZCBtb3ZlIHRoZSBvd25lcidzIGZ1bmRzLCBzbyB0aGUgb3duZXIgY28tc2lnbnM6IG9wZXJhdG9yIGtleXMKYWxvbmUgY2FuIG5ldmVyIHJlcGxhY2UgYSB2YXVsdCdzIGNvZGUgKHRoZSBzcGVuZCBsaW1pdCBib3VuZHMKZXZlcnl0aGluZyBlbHNlIHRoZXkgY2FuIGRvKS4KCiMgQXV0aG9yaXphdGlvbgpgY2FsbGVyYCwgd2hpY2ggbXVzdCBiZSB0aGUgYWRtaW4sIGFuZCB0aGUgb3duZXIuCgojIEVycm9ycwpbYFZhdWx0RXJyb3I6Ok5vdEFkbWluYF0sIFtgVmF1bHRFcnJvcjo6QWRtaW5Jc093bmVyYF0uCgojIEV2ZW50cwpgdXBncmFkZWRgLgAAAAAAAAd1cGdyYWRlAAAAAAIAAAAAAAAABmNhbGxlcgAAAAAAEwAAAAAAAAANbmV3X3dhc21faGFzaAAAAAAAA+4AAAAgAAAAAQAAA+kAAAACAAAH0AAAAApWYXVsdEVycm9yAAA=",
-        "AAAAAAAAABpDb2RlIHZlcnNpb24gb2YgdGhpcyBXQVNNLgAAAAAAB3ZlcnNpb24AAAAAAAAAAAEAAAAE",
-        "AAAAAAAAAD5Pd25lciwgdHJhY2tlZCBiYWxhbmNlLCBhdXRob3JpemVkIGNhbGxlciBhbmQgbWluaW11bSBkZXBvc2l0LgAAAAAACGdldF9tZXRhAAAAAAAAAAEAAAfQAAAACVZhdWx0TWV0YQAAAA==",
+        "AAAAAAAAADpDb2RlIHZlcnNpb24gb2YgdGhpcyBXQVNNLgoKIyBBdXRob3JpemF0aW9uCk5vbmUgKGEgdmlldykuAAAAAAAHdmVyc2lvbgAAAAAAAAAAAQAAAAQ=",
+        "AAAAAAAAAF5Pd25lciwgdHJhY2tlZCBiYWxhbmNlLCBhdXRob3JpemVkIGNhbGxlciBhbmQgbWluaW11bSBkZXBvc2l0LgoKIyBBdXRob3JpemF0aW9uCk5vbmUgKGEgdmlldykuAAAAAAAIZ2V0X21ldGEAAAAAAAAAAQAAB9AAAAAJVmF1bHRNZXRhAAAA",
         "AAAAAAAAAOpUaGUgb3duZXIgd2l0aGRyYXdzIGBhbW91bnRgIFVTREMgdG8gdGhlbXNlbHZlcy4gUmV0dXJucyB0aGUgbmV3CmJhbGFuY2UuIE5lZWRzIHRoZSBvd25lcidzIGF1dGhvcml6YXRpb24uCgojIEF1dGhvcml6YXRpb24KVGhlIG93bmVyLgoKIyBFcnJvcnMKW2BWYXVsdEVycm9yOjpJbnZhbGlkQW1vdW50YF0sIFtgVmF1bHRFcnJvcjo6SW5zdWZmaWNpZW50QmFsYW5jZWBdLgoKIyBFdmVudHMKYHdpdGhkcmF3YC4AAAAAAAh3aXRoZHJhdwAAAAEAAAAAAAAABmFtb3VudAAAAAAACwAAAAEAAAPpAAAACwAAB9AAAAAKVmF1bHRFcnJvcgAA",
-        "AAAAAAAAADNUaGUgYWRtaW4gKHRoZSBvcGVyYXRvciwgd2hvIGNvbmZpZ3VyZXMgdGhlIHZhdWx0KS4AAAAACWdldF9hZG1pbgAAAAAAAAAAAAABAAAAEw==",
-        "AAAAAAAAABxXaGV0aGVyIGRlcG9zaXRzIGFyZSBwYXVzZWQuAAAACWlzX3BhdXNlZAAAAAAAAAAAAAABAAAAAQ==",
+        "AAAAAAAAAFNUaGUgYWRtaW4gKHRoZSBvcGVyYXRvciwgd2hvIGNvbmZpZ3VyZXMgdGhlIHZhdWx0KS4KCiMgQXV0aG9yaXphdGlvbgpOb25lIChhIHZpZXcpLgAAAAAJZ2V0X2FkbWluAAAAAAAAAAAAAAEAAAAT",
+        "AAAAAAAAADxXaGV0aGVyIGRlcG9zaXRzIGFyZSBwYXVzZWQuCgojIEF1dGhvcml6YXRpb24KTm9uZSAoYSB2aWV3KS4AAAAJaXNfcGF1c2VkAAAAAAAAAAAAAAEAAAAB",
         "AAAAAAAAAYJQcm9wb3NlcyBgbmV3X2FkbWluYCwgd2hvIG11c3QgYWNjZXB0IG9uIG9yIGJlZm9yZSBsZWRnZXIKYGxpdmVfdW50aWxfbGVkZ2VyYCAoYXQgbW9zdCAzMCBkYXlzIGFoZWFkOyAwIGNhbmNlbHMgdGhlIHByb3Bvc2FsKS4KCiMgQXV0aG9yaXphdGlvbgpgY2FsbGVyYCwgd2hpY2ggbXVzdCBiZSB0aGUgYWRtaW4uCgojIEVycm9ycwpbYFZhdWx0RXJyb3I6Ok5vdEFkbWluYF0sIFtgVmF1bHRFcnJvcjo6QWRtaW5Jc093bmVyYF0gKGBuZXdfYWRtaW5gIGlzIHRoZSBvd25lciksCltgVmF1bHRFcnJvcjo6SW52YWxpZEV4cGlyeWBdLCBbYFZhdWx0RXJyb3I6Ok5vUGVuZGluZ0FkbWluYF0gKGNhbmNlbCB3aXRoIG5vbmUgb3BlbikuCgojIEV2ZW50cwpgYWRtaW5fcHJvcG9zZWRgLgAAAAAACXNldF9hZG1pbgAAAAAAAAMAAAAAAAAABmNhbGxlcgAAAAAAEwAAAAAAAAAJbmV3X2FkbWluAAAAAAAAEwAAAAAAAAARbGl2ZV91bnRpbF9sZWRnZXIAAAAAAAAEAAAAAQAAA+kAAAACAAAH0AAAAApWYXVsdEVycm9yAAA=",
         "AAAAAQAAAB9UaGUgcGxheWJvb2sncyB2aWV3IG9mIGEgdmF1bHQuAAAAAAAAAAAJVmF1bHRNZXRhAAAAAAAABAAAAAAAAAARYXV0aG9yaXplZF9jYWxsZXIAAAAAAAPoAAAAEwAAAAAAAAAHYmFsYW5jZQAAAAALAAAAAAAAAAttaW5fZGVwb3NpdAAAAAALAAAAAAAAAAVvd25lcgAAAAAAABM=",
         "AAAAAQAAAB1PbmUgaXRlbSBvZiBhIGBiYXRjaF9kZWR1Y3RgLgAAAAAAAAAAAAAKRGVkdWN0SXRlbQAAAAAAAwAAAAAAAAAGYW1vdW50AAAAAAALAAAAAAAAAAlkZXZlbG9wZXIAAAAAAAPoAAAAEwAAAAAAAAAKcmVxdWVzdF9pZAAAAAAAEA==",
         "AAAAAAAAARpUaGUgb3duZXIgd2l0aGRyYXdzIGBhbW91bnRgIFVTREMgdG8gYHRvYC4gUmV0dXJucyB0aGUgbmV3IGJhbGFuY2UuCk5lZWRzIHRoZSBvd25lcidzIGF1dGhvcml6YXRpb24uCgojIEF1dGhvcml6YXRpb24KVGhlIG93bmVyLgoKIyBFcnJvcnMKW2BWYXVsdEVycm9yOjpJbnZhbGlkQW1vdW50YF0sIFtgVmF1bHRFcnJvcjo6SW52YWxpZFJlY2lwaWVudGBdIChgdG9gIGlzIHRoZSB2YXVsdCksIFtgVmF1bHRFcnJvcjo6SW5zdWZmaWNpZW50QmFsYW5jZWBdLgoKIyBFdmVudHMKYHdpdGhkcmF3YC4AAAAAAAt3aXRoZHJhd190bwAAAAACAAAAAAAAAAJ0bwAAAAAAEwAAAAAAAAAGYW1vdW50AAAAAAALAAAAAQAAA+kAAAALAAAH0AAAAApWYXVsdEVycm9yAAA=",
         "AAAAAAAAATpUaGUgcHJvcG9zZWQgYWRtaW4gYWNjZXB0cyBhbmQgYmVjb21lcyB0aGUgYWRtaW4uCgojIEF1dGhvcml6YXRpb24KYGNhbGxlcmAsIHdoaWNoIG11c3QgYmUgdGhlIHByb3Bvc2VkIGFkbWluLgoKIyBFcnJvcnMKW2BWYXVsdEVycm9yOjpBZG1pbklzT3duZXJgXSwgW2BWYXVsdEVycm9yOjpOb1BlbmRpbmdBZG1pbmBdLCBbYFZhdWx0RXJyb3I6Ok5vdFBlbmRpbmdBZG1pbmBdLCBbYFZhdWx0RXJyb3I6OlBlbmRpbmdBZG1pbkV4cGlyZWRgXSwgW2BWYXVsdEVycm9yOjpNaWdyYXRpb25QZW5kaW5nYF0uCgojIEV2ZW50cwpgYWRtaW5fYWNjZXB0ZWRgLgAAAAAADGFjY2VwdF9hZG1pbgAAAAEAAAAAAAAABmNhbGxlcgAAAAAAEwAAAAEAAAPpAAAAAgAAB9AAAAAKVmF1bHRFcnJvcgAA",
         "AAAAAAAAAoJBdG9taWMgYmF0Y2ggb2YgZGVkdWN0cyAoMS4uPWBtYXhfYmF0Y2hgIGl0ZW1zLCBhdCBtb3N0CmBNQVhfQkFUQ0hfREVWRUxPUEVSU2AgZGlzdGluY3QgZGV2ZWxvcGVycyk6IGFsbCBzdWNjZWVkIG9yIG5vbmUsCnVuZGVyIG9uZSBgdmFsaWRfdW50aWxfbGVkZ2VyYC4gVGhlIHRvdGFsIGxlYXZlcyB0aGUgdmF1bHQgaW4gb25lCnRyYW5zZmVyIGFuZCB0aGUgc2V0dGxlbWVudCBjcmVkaXRzIGVhY2ggZGlzdGluY3QgZGV2ZWxvcGVyIG9uY2UuClJldHVybnMgdGhlIG5ldyBiYWxhbmNlLgoKIyBBdXRob3JpemF0aW9uCmBjYWxsZXJgLCB3aGljaCBtdXN0IGJlIHRoZSBhdXRob3JpemVkIGNhbGxlci4KCiMgRXJyb3JzCltgVmF1bHRFcnJvcjo6SW52YWxpZEJhdGNoU2l6ZWBdLCBbYFZhdWx0RXJyb3I6OlRvb01hbnlEZXZlbG9wZXJzYF0KYW5kIGV2ZXJ5IGVycm9yIG9mIGBkZWR1Y3RgICh0aGUgZmlyc3QgZmFpbGluZyBpdGVtIGFib3J0cyB0aGUgd2hvbGUKYmF0Y2g7IGEgcmVxdWVzdCBpZCByZXBlYXRlZCBpbnNpZGUgdGhlIGJhdGNoIGlzIGEKW2BWYXVsdEVycm9yOjpEdXBsaWNhdGVSZXF1ZXN0YF0pLgoKIyBFdmVudHMKT25lIGBiYXRjaF9kZWR1Y3RgIChhbmQgdGhlIHNldHRsZW1lbnQncyBjcmVkaXQgZXZlbnRzKS4AAAAAAAxiYXRjaF9kZWR1Y3QAAAADAAAAAAAAAAZjYWxsZXIAAAAAABMAAAAAAAAABWl0ZW1zAAAAAAAD6gAAB9AAAAAKRGVkdWN0SXRlbQAAAAAAAAAAABJ2YWxpZF91bnRpbF9sZWRnZXIAAAAAAAQAAAABAAAD6QAAAAsAAAfQAAAAClZhdWx0RXJyb3IAAA==",
-        "AAAAAAAAACJNZXRhZGF0YSBvZiBgb2ZmZXJpbmdfaWRgLCBpZiBzZXQuAAAAAAAMZ2V0X21ldGFkYXRhAAAAAQAAAAAAAAALb2ZmZXJpbmdfaWQAAAAAEAAAAAEAAAPoAAAAEA==",
+        "AAAAAAAAAEJNZXRhZGF0YSBvZiBgb2ZmZXJpbmdfaWRgLCBpZiBzZXQuCgojIEF1dGhvcml6YXRpb24KTm9uZSAoYSB2aWV3KS4AAAAAAAxnZXRfbWV0YWRhdGEAAAABAAAAAAAAAAtvZmZlcmluZ19pZAAAAAAQAAAAAQAAA+gAAAAQ",
         "AAAAAAAAAORTZXRzIHRoZSBtZXRhZGF0YSAoSVBGUyBDSUQgb3IgVVJJKSBvZiBhbiBvZmZlcmluZy4KCiMgQXV0aG9yaXphdGlvbgpgY2FsbGVyYCwgd2hpY2ggbXVzdCBiZSB0aGUgYWRtaW4uCgojIEVycm9ycwpbYFZhdWx0RXJyb3I6Ok5vdEFkbWluYF0sIFtgVmF1bHRFcnJvcjo6QWRtaW5Jc093bmVyYF0sIFtgVmF1bHRFcnJvcjo6SW52YWxpZE1ldGFkYXRhYF0uCgojIEV2ZW50cwpgbWV0YWRhdGFfc2V0YC4AAAAMc2V0X21ldGFkYXRhAAAAAwAAAAAAAAAGY2FsbGVyAAAAAAATAAAAAAAAAAtvZmZlcmluZ19pZAAAAAAQAAAAAAAAAAhtZXRhZGF0YQAAABAAAAABAAAD6QAAAAIAAAfQAAAAClZhdWx0RXJyb3IAAA==",
         "AAAAAAAAA1JDcmVhdGVzIHRoZSB2YXVsdCAodGhlIHBsYXlib29rJ3MgYGluaXRgLCBwbHVzIGBhZG1pbmApLgoKYGFkbWluYCBpcyB0aGUgb3BlcmF0b3IsIHdobyBjb25maWd1cmVzIHJvdXRpbmcsIHRoZSBiYWNrZW5kIGFuZCB0aGUKbGltaXRzOyBpdCBtdXN0IG5vdCBiZSB0aGUgb3duZXIgKGFuIG93bmVyLWFkbWluIGNvdWxkIHBvaW50IGRlZHVjdHMKYmFjayBhdCBpdHNlbGYpLiBgaW5pdGlhbF9iYWxhbmNlYCAoZGVmYXVsdCAwKSBpcyB0aGUgdHJhY2tlZCBiYWxhbmNlCnRvIHN0YXJ0IHdpdGg7IGl0IG11c3QgYmUgY292ZXJlZCBieSBVU0RDIHRoZSB2YXVsdCdzIGFkZHJlc3MgYWxyZWFkeQpob2xkcyAoaG93IGEgcmVkZXBsb3llZCB2YXVsdCByZWNlaXZlcyBpdHMgbWlncmF0ZWQgYmFsYW5jZSkuCmBtaW5fZGVwb3NpdGAgZGVmYXVsdHMgdG8gMSBhbmQgYG1heF9kZWR1Y3RgIHRvIGBpMTI4OjpNQVhgOyBib3RoIG11c3QKYmUgcG9zaXRpdmUuIE5vIHNwZW5kIGxpbWl0IGlzIHNldCAodW5saW1pdGVkKSB1bnRpbCB0aGUgb3duZXIgc2V0cyBvbmUuCgojIEF1dGhvcml6YXRpb24KTm9uZSAocnVucyBvbmNlLCBhdCBkZXBsb3ltZW50KS4KCiMgRXJyb3JzCltgVmF1bHRFcnJvcjo6SW52YWxpZEFtb3VudGBdIChuZWdhdGl2ZSBpbml0aWFsIGJhbGFuY2UpLApbYFZhdWx0RXJyb3I6OkFkbWluSXNPd25lcmBdLCBbYFZhdWx0RXJyb3I6OkludmFsaWRDb25maWdgXSwKW2BWYXVsdEVycm9yOjpJbml0aWFsQmFsYW5jZU5vdENvdmVyZWRgXSwKW2BWYXVsdEVycm9yOjpJbnZhbGlkUmVjaXBpZW50YF0gKHJldmVudWUgcG9vbCA9IHZhdWx0KS4KCiMgRXZlbnRzCmB2YXVsdF9pbml0aWFsaXplZGAuAAAAAAANX19jb25zdHJ1Y3RvcgAAAAAAAAgAAAAAAAAABW93bmVyAAAAAAAAEwAAAAAAAAAFYWRtaW4AAAAAAAATAAAAAAAAAAp1c2RjX3Rva2VuAAAAAAATAAAAAAAAAA9pbml0aWFsX2JhbGFuY2UAAAAD6AAAAAsAAAAAAAAAEWF1dGhvcml6ZWRfY2FsbGVyAAAAAAAD6AAAABMAAAAAAAAAC21pbl9kZXBvc2l0AAAAA+gAAAALAAAAAAAAAAxyZXZlbnVlX3Bvb2wAAAPoAAAAEwAAAAAAAAAKbWF4X2RlZHVjdAAAAAAD6AAAAAsAAAABAAAD6QAAAAIAAAfQAAAAClZhdWx0RXJyb3IAAA==",
-        "AAAAAAAAADZUaGUgbW9zdCBpdGVtcyB0aGUgYWRtaW4gYWxsb3dzIGluIG9uZSBgYmF0Y2hfZGVkdWN0YC4AAAAAAA1nZXRfbWF4X2JhdGNoAAAAAAAAAAAAAAEAAAAE",
+        "AAAAAAAAAFZUaGUgbW9zdCBpdGVtcyB0aGUgYWRtaW4gYWxsb3dzIGluIG9uZSBgYmF0Y2hfZGVkdWN0YC4KCiMgQXV0aG9yaXphdGlvbgpOb25lIChhIHZpZXcpLgAAAAAADWdldF9tYXhfYmF0Y2gAAAAAAAAAAAAAAQAAAAQ=",
         "AAAAAAAAARxTZXRzIHRoZSBtb3N0IGl0ZW1zIG9uZSBgYmF0Y2hfZGVkdWN0YCBtYXkgY2FycnkKKDEuLj1gTUFYX0JBVENIX0RFRFVDVGApLgoKIyBBdXRob3JpemF0aW9uCmBjYWxsZXJgLCB3aGljaCBtdXN0IGJlIHRoZSBhZG1pbi4KCiMgRXJyb3JzCltgVmF1bHRFcnJvcjo6Tm90QWRtaW5gXSwgW2BWYXVsdEVycm9yOjpBZG1pbklzT3duZXJgXSwgW2BWYXVsdEVycm9yOjpJbnZhbGlkQ29uZmlnYF0sIFtgVmF1bHRFcnJvcjo6TWlncmF0aW9uUGVuZGluZ2BdLgoKIyBFdmVudHMKYG1heF9iYXRjaF9zZXRgLgAAAA1zZXRfbWF4X2JhdGNoAAAAAAAAAgAAAAAAAAAGY2FsbGVyAAAAAAATAAAAAAAAAAltYXhfYmF0Y2gAAAAAAAAEAAAAAQAAA+kAAAACAAAH0AAAAApWYXVsdEVycm9yAAA=",
-        "AAAAAAAAABpUaGUgbGFyZ2VzdCBzaW5nbGUgZGVkdWN0LgAAAAAADmdldF9tYXhfZGVkdWN0AAAAAAAAAAAAAQAAAAs=",
-        "AAAAAAAAAC5UaGUgc2V0dGxlbWVudCBjb250cmFjdCBkZWR1Y3RzIGdvIHRvLCBpZiBzZXQuAAAAAAAOZ2V0X3NldHRsZW1lbnQAAAAAAAAAAAABAAAD6AAAABM=",
-        "AAAAAAAAABhUaGUgVVNEQyB0b2tlbiBjb250cmFjdC4AAAAOZ2V0X3VzZGNfdG9rZW4AAAAAAAAAAAABAAAAEw==",
-        "AAAAAAAAACJTY2hlbWEgdmVyc2lvbiBvZiB0aGUgc3RvcmVkIGRhdGEuAAAAAAAOc2NoZW1hX3ZlcnNpb24AAAAAAAAAAAABAAAABA==",
+        "AAAAAAAAADpUaGUgbGFyZ2VzdCBzaW5nbGUgZGVkdWN0LgoKIyBBdXRob3JpemF0aW9uCk5vbmUgKGEgdmlldykuAAAAAAAOZ2V0X21heF9kZWR1Y3QAAAAAAAAAAAABAAAACw==",
+        "AAAAAAAAAE5UaGUgc2V0dGxlbWVudCBjb250cmFjdCBkZWR1Y3RzIGdvIHRvLCBpZiBzZXQuCgojIEF1dGhvcml6YXRpb24KTm9uZSAoYSB2aWV3KS4AAAAAAA5nZXRfc2V0dGxlbWVudAAAAAAAAAAAAAEAAAPoAAAAEw==",
+        "AAAAAAAAADhUaGUgVVNEQyB0b2tlbiBjb250cmFjdC4KCiMgQXV0aG9yaXphdGlvbgpOb25lIChhIHZpZXcpLgAAAA5nZXRfdXNkY190b2tlbgAAAAAAAAAAAAEAAAAT",
+        "AAAAAAAAAEJTY2hlbWEgdmVyc2lvbiBvZiB0aGUgc3RvcmVkIGRhdGEuCgojIEF1dGhvcml6YXRpb24KTm9uZSAoYSB2aWV3KS4AAAAAAA5zY2hlbWFfdmVyc2lvbgAAAAAAAAAAAAEAAAAE",
         "AAAAAAAAAPhTZXRzIHRoZSBsYXJnZXN0IHNpbmdsZSBkZWR1Y3QgKD4gMCkuCgojIEF1dGhvcml6YXRpb24KYGNhbGxlcmAsIHdoaWNoIG11c3QgYmUgdGhlIGFkbWluLgoKIyBFcnJvcnMKW2BWYXVsdEVycm9yOjpOb3RBZG1pbmBdLCBbYFZhdWx0RXJyb3I6OkFkbWluSXNPd25lcmBdLCBbYFZhdWx0RXJyb3I6OkludmFsaWRDb25maWdgXSwgW2BWYXVsdEVycm9yOjpNaWdyYXRpb25QZW5kaW5nYF0uCgojIEV2ZW50cwpgbWF4X2RlZHVjdF9zZXRgLgAAAA5zZXRfbWF4X2RlZHVjdAAAAAAAAgAAAAAAAAAGY2FsbGVyAAAAAAATAAAAAAAAAAptYXhfZGVkdWN0AAAAAAALAAAAAQAAA+kAAAACAAAH0AAAAApWYXVsdEVycm9yAAA=",
         "AAAAAAAAAbFTZXRzIChvciBjbGVhcnMpIHRoZSBzZXR0bGVtZW50IGNvbnRyYWN0IGRlZHVjdHMgYXJlIHBhaWQgdG8uIEl0IG11c3QKYmUgYW4gYWN0aXZlIHNldHRsZW1lbnQgb24gdGhpcyB2YXVsdCdzIFVTREMgdG9rZW4gKGBnZXRfdXNkY190b2tlbmAKYW5zd2VycyB0aGUgdG9rZW4sIGBnZXRfc3VjY2Vzc29yYCBhbnN3ZXJzIG5vbmUpLgoKIyBBdXRob3JpemF0aW9uCmBjYWxsZXJgLCB3aGljaCBtdXN0IGJlIHRoZSBhZG1pbi4KCiMgRXJyb3JzCltgVmF1bHRFcnJvcjo6Tm90QWRtaW5gXSwgW2BWYXVsdEVycm9yOjpBZG1pbklzT3duZXJgXSwgW2BWYXVsdEVycm9yOjpJbnZhbGlkUmVjaXBpZW50YF0sIFtgVmF1bHRFcnJvcjo6VG9rZW5NaXNtYXRjaGBdLCBbYFZhdWx0RXJyb3I6Ok1pZ3JhdGlvblBlbmRpbmdgXS4KCiMgRXZlbnRzCmBzZXR0bGVtZW50X3NldGAuAAAAAAAADnNldF9zZXR0bGVtZW50AAAAAAACAAAAAAAAAAZjYWxsZXIAAAAAABMAAAAAAAAACnNldHRsZW1lbnQAAAAAA+gAAAATAAAAAQAAA+kAAAACAAAH0AAAAApWYXVsdEVycm9yAAA=",
-        "AAAAAAAAAC1UaGUgb3duZXIncyBzcGVuZCBsaW1pdCAoYE5vbmVgID0gdW5saW1pdGVkKS4AAAAAAAAPZ2V0X3NwZW5kX2xpbWl0AAAAAAAAAAABAAAD6AAAB9AAAAAKU3BlbmRMaW1pdAAA",
+        "AAAAAAAAAE1UaGUgb3duZXIncyBzcGVuZCBsaW1pdCAoYE5vbmVgID0gdW5saW1pdGVkKS4KCiMgQXV0aG9yaXphdGlvbgpOb25lIChhIHZpZXcpLgAAAAAAAA9nZXRfc3BlbmRfbGltaXQAAAAAAAAAAAEAAAPoAAAH0AAAAApTcGVuZExpbWl0AAA=",
         "AAAAAAAAAPNTZXRzIHRoZSBtaW5pbXVtIGRlcG9zaXQgKD4gMCkuCgojIEF1dGhvcml6YXRpb24KYGNhbGxlcmAsIHdoaWNoIG11c3QgYmUgdGhlIGFkbWluLgoKIyBFcnJvcnMKW2BWYXVsdEVycm9yOjpOb3RBZG1pbmBdLCBbYFZhdWx0RXJyb3I6OkFkbWluSXNPd25lcmBdLCBbYFZhdWx0RXJyb3I6OkludmFsaWRDb25maWdgXSwgW2BWYXVsdEVycm9yOjpNaWdyYXRpb25QZW5kaW5nYF0uCgojIEV2ZW50cwpgbWluX2RlcG9zaXRfc2V0YC4AAAAAD3NldF9taW5fZGVwb3NpdAAAAAACAAAAAAAAAAZjYWxsZXIAAAAAABMAAAAAAAAAC21pbl9kZXBvc2l0AAAAAAsAAAABAAAD6QAAAAIAAAfQAAAAClZhdWx0RXJyb3IAAA==",
         "AAAAAAAAAa9UaGUgb3duZXIgc2V0cyAoYFNvbWVgKSBvciByZW1vdmVzIChgTm9uZWAsIHVubGltaXRlZCkgdGhlIHNwZW5kCmxpbWl0OiBhdCBtb3N0IGBhbW91bnRgIGRlZHVjdGVkIHBlciB3aW5kb3cgb2YgYHBlcmlvZF9sZWRnZXJzYApsZWRnZXJzICgxLi49YE1BWF9TUEVORF9QRVJJT0RgKS4gT25seSB0aGUgb3duZXIgY2FuIGNoYW5nZSBpdCwgc28Kb25seSB0aGUgb3duZXIgY2FuIHJhaXNlIGl0LiBBIGNoYW5nZWQgbGltaXQgYXBwbGllcyB0byB0aGUgY3VycmVudAp3aW5kb3cgYXQgb25jZS4KCiMgQXV0aG9yaXphdGlvbgpgY2FsbGVyYCwgd2hpY2ggbXVzdCBiZSB0aGUgb3duZXIuCgojIEVycm9ycwpbYFZhdWx0RXJyb3I6Ok5vdE93bmVyYF0sIFtgVmF1bHRFcnJvcjo6SW52YWxpZFNwZW5kTGltaXRgXS4KCiMgRXZlbnRzCmBzcGVuZF9saW1pdF9zZXRgLgAAAAAPc2V0X3NwZW5kX2xpbWl0AAAAAAIAAAAAAAAABmNhbGxlcgAAAAAAEwAAAAAAAAAFbGltaXQAAAAAAAPoAAAH0AAAAApTcGVuZExpbWl0AAAAAAABAAAD6QAAAAIAAAfQAAAAClZhdWx0RXJyb3IAAA==",
-        "AAAAAAAAADlUaGUgcmV2ZW51ZSBwb29sIGRlZHVjdHMgZ28gdG8gd2hlbiBubyBzZXR0bGVtZW50IGlzIHNldC4AAAAAAAAQZ2V0X3JldmVudWVfcG9vbAAAAAAAAAABAAAD6AAAABM=",
-        "AAAAAAAAAIVUaGUgY3VycmVudCBzcGVuZCB3aW5kb3cgKG9wZW5lZCBieSB0aGUgZmlyc3QgZGVkdWN0IHVuZGVyIGEgbGltaXQ7CmEgd2luZG93IHdob3NlIHBlcmlvZCBoYXMgcGFzc2VkIGlzIHJlcGxhY2VkIGJ5IHRoZSBuZXh0IGRlZHVjdCkuAAAAAAAAEGdldF9zcGVuZF93aW5kb3cAAAAAAAAAAQAAA+gAAAfQAAAAC1NwZW5kV2luZG93AA==",
+        "AAAAAAAAAFlUaGUgcmV2ZW51ZSBwb29sIGRlZHVjdHMgZ28gdG8gd2hlbiBubyBzZXR0bGVtZW50IGlzIHNldC4KCiMgQXV0aG9yaXphdGlvbgpOb25lIChhIHZpZXcpLgAAAAAAABBnZXRfcmV2ZW51ZV9wb29sAAAAAAAAAAEAAAPoAAAAEw==",
+        "AAAAAAAAAKVUaGUgY3VycmVudCBzcGVuZCB3aW5kb3cgKG9wZW5lZCBieSB0aGUgZmlyc3QgZGVkdWN0IHVuZGVyIGEgbGltaXQ7CmEgd2luZG93IHdob3NlIHBlcmlvZCBoYXMgcGFzc2VkIGlzIHJlcGxhY2VkIGJ5IHRoZSBuZXh0IGRlZHVjdCkuCgojIEF1dGhvcml6YXRpb24KTm9uZSAoYSB2aWV3KS4AAAAAAAAQZ2V0X3NwZW5kX3dpbmRvdwAAAAAAAAABAAAD6AAAB9AAAAALU3BlbmRXaW5kb3cA",
         "AAAAAAAAAShTZXRzIChvciBjbGVhcnMpIHRoZSByZXZlbnVlIHBvb2wgZGVkdWN0cyBhcmUgcGFpZCB0byB3aGVuIG5vCnNldHRsZW1lbnQgaXMgc2V0LgoKIyBBdXRob3JpemF0aW9uCmBjYWxsZXJgLCB3aGljaCBtdXN0IGJlIHRoZSBhZG1pbi4KCiMgRXJyb3JzCltgVmF1bHRFcnJvcjo6Tm90QWRtaW5gXSwgW2BWYXVsdEVycm9yOjpBZG1pbklzT3duZXJgXSwgW2BWYXVsdEVycm9yOjpJbnZhbGlkUmVjaXBpZW50YF0sIFtgVmF1bHRFcnJvcjo6TWlncmF0aW9uUGVuZGluZ2BdLgoKIyBFdmVudHMKYHJldmVudWVfcG9vbF9zZXRgLgAAABBzZXRfcmV2ZW51ZV9wb29sAAAAAgAAAAAAAAAGY2FsbGVyAAAAAAATAAAAAAAAAAxyZXZlbnVlX3Bvb2wAAAPoAAAAEwAAAAEAAAPpAAAAAgAAB9AAAAAKVmF1bHRFcnJvcgAA",
-        "AAAAAAAAAC9UaGUgYWRtaW4gcHJvcG9zYWwgYXdhaXRpbmcgYWNjZXB0YW5jZSwgaWYgYW55LgAAAAARZ2V0X3BlbmRpbmdfYWRtaW4AAAAAAAAAAAAAAQAAA+gAAAfQAAAADFBlbmRpbmdBZG1pbg==",
-        "AAAAAAAAADdXaGV0aGVyIGBkZXBvc2l0b3JgIG1heSBkZXBvc2l0ICh0aGUgb3duZXIgYWx3YXlzIG1heSkuAAAAABRpc19hbGxvd2VkX2RlcG9zaXRvcgAAAAEAAAAAAAAACWRlcG9zaXRvcgAAAAAAABMAAAABAAAAAQ==",
-        "AAAAAAAAAL5XaGV0aGVyIGByZXF1ZXN0X2lkYCB3YXMgcHJvY2Vzc2VkIHdpdGhpbiB0aGUgbGFzdCBgUkVRVUVTVF9JRF9UVExgCmxlZGdlcnM6IGRlZmluaXRpdmUgZm9yIDIzIGhvdXJzIGFmdGVyIHRoZSByZXF1ZXN0J3MKYHZhbGlkX3VudGlsX2xlZGdlcmAgKHRoZSBiYWNrZW5kJ3MgcmV0cnkgcHJvdG9jb2wsIGBkb2NzL3ZhdWx0Lm1kYCkuAAAAAAAUaXNfcmVxdWVzdF9wcm9jZXNzZWQAAAABAAAAAAAAAApyZXF1ZXN0X2lkAAAAAAAQAAAAAQAAAAE=",
+        "AAAAAAAAAE9UaGUgYWRtaW4gcHJvcG9zYWwgYXdhaXRpbmcgYWNjZXB0YW5jZSwgaWYgYW55LgoKIyBBdXRob3JpemF0aW9uCk5vbmUgKGEgdmlldykuAAAAABFnZXRfcGVuZGluZ19hZG1pbgAAAAAAAAAAAAABAAAD6AAAB9AAAAAMUGVuZGluZ0FkbWlu",
+        "AAAAAAAAAFdXaGV0aGVyIGBkZXBvc2l0b3JgIG1heSBkZXBvc2l0ICh0aGUgb3duZXIgYWx3YXlzIG1heSkuCgojIEF1dGhvcml6YXRpb24KTm9uZSAoYSB2aWV3KS4AAAAAFGlzX2FsbG93ZWRfZGVwb3NpdG9yAAAAAQAAAAAAAAAJZGVwb3NpdG9yAAAAAAAAEwAAAAEAAAAB",
+        "AAAAAAAAAN5XaGV0aGVyIGByZXF1ZXN0X2lkYCB3YXMgcHJvY2Vzc2VkIHdpdGhpbiB0aGUgbGFzdCBgUkVRVUVTVF9JRF9UVExgCmxlZGdlcnM6IGRlZmluaXRpdmUgZm9yIDIzIGhvdXJzIGFmdGVyIHRoZSByZXF1ZXN0J3MKYHZhbGlkX3VudGlsX2xlZGdlcmAgKHRoZSBiYWNrZW5kJ3MgcmV0cnkgcHJvdG9jb2wsIGBkb2NzL3ZhdWx0Lm1kYCkuCgojIEF1dGhvcml6YXRpb24KTm9uZSAoYSB2aWV3KS4AAAAAABRpc19yZXF1ZXN0X3Byb2Nlc3NlZAAAAAEAAAAAAAAACnJlcXVlc3RfaWQAAAAAABAAAAABAAAAAQ==",
         "AAAAAAAAAKpUaGUgb3duZXIgYWxsb3dzIChvciBkaXNhbGxvd3MpIGBkZXBvc2l0b3JgIHRvIGRlcG9zaXQuCgojIEF1dGhvcml6YXRpb24KYGNhbGxlcmAsIHdoaWNoIG11c3QgYmUgdGhlIG93bmVyLgoKIyBFcnJvcnMKW2BWYXVsdEVycm9yOjpOb3RPd25lcmBdLgoKIyBFdmVudHMKYGRlcG9zaXRvcl9zZXRgLgAAAAAAFXNldF9hbGxvd2VkX2RlcG9zaXRvcgAAAAAAAAMAAAAAAAAABmNhbGxlcgAAAAAAEwAAAAAAAAAJZGVwb3NpdG9yAAAAAAAAEwAAAAAAAAAHYWxsb3dlZAAAAAABAAAAAQAAA+kAAAACAAAH0AAAAApWYXVsdEVycm9yAAA=",
         "AAAAAAAAAOpTZXRzIChvciBjbGVhcnMpIHRoZSBiYWNrZW5kIGFsbG93ZWQgdG8gZGVkdWN0LgoKIyBBdXRob3JpemF0aW9uCmBjYWxsZXJgLCB3aGljaCBtdXN0IGJlIHRoZSBhZG1pbi4KCiMgRXJyb3JzCltgVmF1bHRFcnJvcjo6Tm90QWRtaW5gXSwgW2BWYXVsdEVycm9yOjpBZG1pbklzT3duZXJgXSwgW2BWYXVsdEVycm9yOjpNaWdyYXRpb25QZW5kaW5nYF0uCgojIEV2ZW50cwpgYXV0aG9yaXplZF9jYWxsZXJfc2V0YC4AAAAAABVzZXRfYXV0aG9yaXplZF9jYWxsZXIAAAAAAAACAAAAAAAAAAZjYWxsZXIAAAAAABMAAAAAAAAAEWF1dGhvcml6ZWRfY2FsbGVyAAAAAAAD6AAAABMAAAABAAAD6QAAAAIAAAfQAAAAClZhdWx0RXJyb3IAAA==",
         "AAAABAAAAE9FdmVyeSB3YXkgYSB2YXVsdCBjYWxsIGNhbiBmYWlsLiBDb2RlcyAxMDDigJMxOTkgKHNlZSBgY2FsbG9yYV90eXBlczo6ZXJyb3JzYCkuAAAAAAAAAAAKVmF1bHRFcnJvcgAAAAAAIgAAAEBBbiBhbW91bnQgaXMgemVybyBvciBuZWdhdGl2ZSAob3IgYSBuZWdhdGl2ZSBgaW5pdGlhbF9iYWxhbmNlYCkuAAAADUludmFsaWRBbW91bnQAAAAAAABkAAAAIUEgZGVwb3NpdCBpcyBiZWxvdyBgbWluX2RlcG9zaXRgLgAAAAAAAA9CZWxvd01pbkRlcG9zaXQAAAAAZQAAAB5BIGRlZHVjdCBleGNlZWRzIGBtYXhfZGVkdWN0YC4AAAAAABBFeGNlZWRzTWF4RGVkdWN0AAAAZgAAADNBIGRlZHVjdCBvciB3aXRoZHJhd2FsIGV4Y2VlZHMgdGhlIHRyYWNrZWQgYmFsYW5jZS4AAAAAE0luc3VmZmljaWVudEJhbGFuY2UAAAAAZwAAACJUaGUgY2FsbGVyIGlzIG5vdCB0aGUgdmF1bHQgb3duZXIuAAAAAAAITm90T3duZXIAAABoAAAAPFRoZSBkZXBvc2l0b3IgaXMgbmVpdGhlciB0aGUgb3duZXIgbm9yIGFuIGFsbG93ZWQgZGVwb3NpdG9yLgAAAAxOb3REZXBvc2l0b3IAAABpAAAAOVRoZSBjYWxsZXIgaXMgbm90IHRoZSBhdXRob3JpemVkIGNhbGxlciAob3Igbm9uZSBpcyBzZXQpLgAAAAAAABNOb3RBdXRob3JpemVkQ2FsbGVyAAAAAGoAAAA4VGhlIHJlcXVlc3QgaWQgd2FzIGFscmVhZHkgcHJvY2Vzc2VkIChpZGVtcG90ZW50IHJldHJ5KS4AAAAQRHVwbGljYXRlUmVxdWVzdAAAAGsAAAA8VGhlIHJlcXVlc3QgaWQgaXMgZW1wdHkgb3IgbG9uZ2VyIHRoYW4gYE1BWF9SRVFVRVNUX0lEX0xFTmAuAAAAEEludmFsaWRSZXF1ZXN0SWQAAABsAAAANk5laXRoZXIgYSBzZXR0bGVtZW50IG5vciBhIHJldmVudWUgcG9vbCBpcyBjb25maWd1cmVkLgAAAAAADU5vRGVzdGluYXRpb24AAAAAAABtAAAAFERlcG9zaXRzIGFyZSBwYXVzZWQuAAAABlBhdXNlZAAAAAAAbgAAADNBIGJhdGNoIGlzIGVtcHR5IG9yIGxvbmdlciB0aGFuIGBNQVhfQkFUQ0hfREVEVUNUYC4AAAAAEEludmFsaWRCYXRjaFNpemUAAABvAAAAPWBpbml0aWFsX2JhbGFuY2VgIGV4Y2VlZHMgdGhlIFVTREMgdGhlIHZhdWx0J3MgYWRkcmVzcyBob2xkcy4AAAAAAAAYSW5pdGlhbEJhbGFuY2VOb3RDb3ZlcmVkAAAAcAAAAGBgbWluX2RlcG9zaXRgIG9yIGBtYXhfZGVkdWN0YCBpcyBub3QgcG9zaXRpdmUsIG9yIGBtYXhfYmF0Y2hgIGlzCm91dHNpZGUgMS4uPWBNQVhfQkFUQ0hfREVEVUNUYC4AAAANSW52YWxpZENvbmZpZwAAAAAAAHEAAABRQSB3aXRoZHJhd2FsLCBzd2VlcCwgZGVzdGluYXRpb24gb3IgY3JlZGl0ZWQgZGV2ZWxvcGVyIGVxdWFsIHRvIHRoZQp2YXVsdCBpdHNlbGYuAAAAAAAAEEludmFsaWRSZWNpcGllbnQAAAByAAAAN0FuIG9mZmVyaW5nIGlkIG9yIG1ldGFkYXRhIHN0cmluZyBpcyBlbXB0eSBvciB0b28gbG9uZy4AAAAAD0ludmFsaWRNZXRhZGF0YQAAAABzAAAAJkFuIGFjY3VtdWxhdGVkIGFtb3VudCBvdmVyZmxvd2VkIGkxMjguAAAAAAAIT3ZlcmZsb3cAAAB0AAAAFWBwYXVzZWAgd2hpbGUgcGF1c2VkLgAAAAAAAA1BbHJlYWR5UGF1c2VkAAAAAAAAdQAAABtgdW5wYXVzZWAgd2hpbGUgbm90IHBhdXNlZC4AAAAACU5vdFBhdXNlZAAAAAAAAHYAAABoVGhlIHNldHRsZW1lbnQgYWNjb3VudHMgaW4gYSBkaWZmZXJlbnQgdG9rZW4gdGhhbiB0aGlzIHZhdWx0LCBvciB0aGUKYWRkcmVzcyBpcyBub3QgYSBzZXR0bGVtZW50IGF0IGFsbC4AAAANVG9rZW5NaXNtYXRjaAAAAAAAAHcAAABrQSByZXF1ZXN0J3MgYHZhbGlkX3VudGlsX2xlZGdlcmAgaGFzIHBhc3NlZDogaXQgY2FuIG5vIGxvbmdlciBiZQpjaGFyZ2VkIChhbmQgYSByZXRyeSBvZiBpdCBuZXZlciB3aWxsIGJlKS4AAAAADlJlcXVlc3RFeHBpcmVkAAAAAAB4AAAAdWB2YWxpZF91bnRpbF9sZWRnZXJgIGxpZXMgbW9yZSB0aGFuIGBNQVhfUkVRVUVTVF9WQUxJRElUWWAgbGVkZ2VycwphaGVhZCAoZnVydGhlciB0aGFuIGl0cyByZXF1ZXN0IGlkIHdvdWxkIGJlIGtlcHQpLgAAAAAAAA9WYWxpZGl0eVRvb0xvbmcAAAAAeQAAAEdUaGUgZGVkdWN0IHdvdWxkIGV4Y2VlZCB0aGUgb3duZXIncyBzcGVuZCBsaW1pdCBmb3IgdGhlIGN1cnJlbnQgd2luZG93LgAAAAASU3BlbmRMaW1pdEV4Y2VlZGVkAAAAAAB6AAAAXEEgc3BlbmQgbGltaXQgd2l0aCBhIG5vbi1wb3NpdGl2ZSBhbW91bnQgb3IgYSBwZXJpb2Qgb3V0c2lkZQoxLi49YE1BWF9TUEVORF9QRVJJT0RgIGxlZGdlcnMuAAAAEUludmFsaWRTcGVuZExpbWl0AAAAAAAAewAAAGxUaGUgb3duZXIgbmFtZWQgYXMgYWRtaW4gKGNvbnN0cnVjdG9yIG9yIGhhbmRvdmVyKTogdGhlIGFkbWluIGlzIHRoZQpvcGVyYXRvciwgd2hvIGNob29zZXMgd2hlcmUgZGVkdWN0cyBnby4AAAAMQWRtaW5Jc093bmVyAAAAfAAAAEVBIGJhdGNoIGNyZWRpdHMgbW9yZSB0aGFuIGBNQVhfQkFUQ0hfREVWRUxPUEVSU2AgZGlzdGluY3QgZGV2ZWxvcGVycy4AAAAAAAARVG9vTWFueURldmVsb3BlcnMAAAAAAAB9AAAALGBzd2VlcGAgd2l0aCBubyB1bnRyYWNrZWQgVVNEQyBpbiB0aGUgdmF1bHQuAAAADk5vdGhpbmdUb1N3ZWVwAAAAAAB+AAAAHFRoZSBjYWxsZXIgaXMgbm90IHRoZSBhZG1pbi4AAAAITm90QWRtaW4AAACWAAAAOWBhY2NlcHRfYWRtaW5gIChvciBhIGNhbmNlbGxhdGlvbikgd2l0aCBubyBwcm9wb3NhbCBvcGVuLgAAAAAAAA5Ob1BlbmRpbmdBZG1pbgAAAAAAlwAAABtUaGUgYWRtaW4gcHJvcG9zYWwgZXhwaXJlZC4AAAAAE1BlbmRpbmdBZG1pbkV4cGlyZWQAAAAAmAAAADtgYWNjZXB0X2FkbWluYCBieSBhbiBhZGRyZXNzIG90aGVyIHRoYW4gdGhlIHByb3Bvc2VkIGFkbWluLgAAAAAPTm90UGVuZGluZ0FkbWluAAAAAJkAAAA+YGxpdmVfdW50aWxfbGVkZ2VyYCBpcyBpbiB0aGUgcGFzdCBvciBtb3JlIHRoYW4gMzAgZGF5cyBhaGVhZC4AAAAAAA1JbnZhbGlkRXhwaXJ5AAAAAAAAmgAAADRgbWlncmF0ZWAgd2hlbiB0aGUgc3RvcmVkIHNjaGVtYSBpcyBhbHJlYWR5IGN1cnJlbnQuAAAAD0FscmVhZHlNaWdyYXRlZAAAAACbAAAATEEgY29uZmlndXJhdGlvbiBjaGFuZ2UgYmV0d2VlbiBgdXBncmFkZWAgYW5kIGBtaWdyYXRlYDogcnVuIGBtaWdyYXRlYApmaXJzdC4AAAAQTWlncmF0aW9uUGVuZGluZwAAAJw=",
