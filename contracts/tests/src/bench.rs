@@ -124,11 +124,15 @@ pub const MAX_BATCH_DISTRIBUTE: u32 = 30;
 /// Batch sizes the curves are measured at.
 pub const BATCH_SIZES: [u32; 7] = [1, 2, 5, 10, 20, 50, 100];
 
+/// The benchmark's reference contract (tools/floor), as its WASM name:
+/// measured like the deployable ones, never deployed.
+pub const FLOOR: &str = "callora_floor";
+
 /// Released code's WASM sizes (code version 1), for reference.
 pub const ORIGINAL_SIZES: [(&str, u64); 3] = [
-    ("callora_vault", 34_259),
-    ("callora_revenue_pool", 17_833),
-    ("callora_settlement", 18_431),
+    (callora_types::VAULT, 34_259),
+    (callora_types::REVENUE_POOL, 17_833),
+    (callora_types::SETTLEMENT, 18_431),
 ];
 
 fn div_ceil(a: i64, b: i64) -> i64 {
@@ -1189,10 +1193,10 @@ fn money_path(net: Mainnet) -> MoneyPath {
     let state = LedgerState::of(&lab.env);
     let budget = Budget::default();
     let code_rent = [
-        ("callora_vault", vault::WASM),
-        ("callora_revenue_pool", revenue_pool::WASM),
-        ("callora_settlement", settlement::WASM),
-        ("callora_floor", FLOOR_WASM),
+        (callora_types::VAULT, vault::WASM),
+        (callora_types::REVENUE_POOL, revenue_pool::WASM),
+        (callora_types::SETTLEMENT, settlement::WASM),
+        (FLOOR, FLOOR_WASM),
     ]
     .iter()
     .filter_map(|(name, wasm)| {
@@ -1906,18 +1910,14 @@ pub fn run() -> Report {
     let distribute = batch_distribute(pipeline());
     let developers = settlement_at(pipeline(), &[1, 1_000, 10_000]);
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../../artifacts");
-    let sizes = [
-        "callora_vault",
-        "callora_revenue_pool",
-        "callora_settlement",
-        "callora_floor",
-    ]
-    .iter()
-    .map(|c| {
-        let wasm = std::fs::read(format!("{root}/{c}.wasm")).unwrap_or_default();
-        wasm_sections(c, &wasm)
-    })
-    .collect();
+    let sizes = callora_types::CONTRACTS
+        .iter()
+        .chain(&[FLOOR])
+        .map(|c| {
+            let wasm = std::fs::read(format!("{root}/{c}.wasm")).unwrap_or_default();
+            wasm_sections(c, &wasm)
+        })
+        .collect();
     Report {
         money,
         rows,

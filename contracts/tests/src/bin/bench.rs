@@ -1170,11 +1170,11 @@ pub fn markdown(r: &Report) -> String {
         );
     }
     if let (Some(v), Some((_, rent_size, _))) = (
-        r.sizes.iter().find(|s| s.name == "callora_vault"),
+        r.sizes.iter().find(|s| s.name == callora_types::VAULT),
         r.money
             .code_rent
             .iter()
-            .find(|(k, ..)| k == "callora_vault"),
+            .find(|(k, ..)| k == callora_types::VAULT),
     ) {
         let spec = v
             .custom
