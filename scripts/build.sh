@@ -21,7 +21,14 @@ mkdir -p "$ARTIFACTS"
 for name in "${CONTRACTS[@]}" "$FLOOR"; do
   log "building ${name//_/-}"
   stellar contract build --quiet --package "${name//_/-}"
-  wasm-opt "${WASM_OPT_FLAGS[@]}" "$RAW/$name.wasm" -o "$ARTIFACTS/$name.wasm"
+  wasm-opt "${WASM_OPT_FLAGS[@]}" "$RAW/$name.wasm" -o "$ARTIFACTS/$name.wasm.new"
+  # Replaced only when it changed: an unchanged WASM keeps its mtime, so the
+  # crates that embed it (contractimport!, include_bytes!) are not rebuilt.
+  if cmp -s "$ARTIFACTS/$name.wasm.new" "$ARTIFACTS/$name.wasm"; then
+    rm "$ARTIFACTS/$name.wasm.new"
+  else
+    mv "$ARTIFACTS/$name.wasm.new" "$ARTIFACTS/$name.wasm"
+  fi
 done
 
 ./scripts/check-wasm-size.sh
