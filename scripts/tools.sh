@@ -139,11 +139,44 @@ wait_tarpaulin_install() {
   TARPAULIN_PID=
 }
 
-ensure_node_packages() {
+# Node.js: the JS suites run on Node 20 or newer (clients/js declares >= 20;
+# @stellar/stellar-sdk 17.2 declares >= 22.12). Machines without Node get
+# Debian's nodejs and npm; where the Node on PATH is older than
+# NODE_MIN_MAJOR (Debian bookworm's is 18), the official Node binary
+# NODE_VERSION is installed from the npm registry's node-linux-<arch>
+# package under $NODE_DIR and put first on PATH (npm runs on it too).
+NODE_VERSION=22.23.3
+NODE_MIN_MAJOR=${NODE_MIN_MAJOR:-20}
+NODE_DIR=${NODE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/callora/node-$NODE_VERSION}
+
+ensure_node() {
   if ! command -v npm >/dev/null 2>&1; then
     log "installing Node.js and npm from Debian"
     apt_install nodejs npm
   fi
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  if [ "$major" -ge "$NODE_MIN_MAJOR" ]; then
+    return
+  fi
+  local arch
+  case "$(uname -m)" in
+    x86_64) arch=x64 ;;
+    aarch64 | arm64) arch=arm64 ;;
+    *) die "Node $(node --version) is older than $NODE_MIN_MAJOR and there is no node-linux package for $(uname -m)" ;;
+  esac
+  local bin="$NODE_DIR/node_modules/node-linux-$arch/bin"
+  if ! [ -x "$bin/node" ] || [ "$("$bin/node" --version)" != "v$NODE_VERSION" ]; then
+    log "Node $(node --version) is older than $NODE_MIN_MAJOR: installing Node $NODE_VERSION (npm package node-linux-$arch) into $NODE_DIR"
+    npm install --prefix "$NODE_DIR" --no-audit --no-fund --loglevel=error \
+      "node-linux-$arch@$NODE_VERSION"
+  fi
+  export PATH="$bin:$PATH"
+  log "using Node $(node --version) from $bin"
+}
+
+ensure_node_packages() {
+  ensure_node
   if ! (cd interop && npm ls --silent >/dev/null 2>&1); then
     log "installing interop Node packages (npm ci)"
     (cd interop && npm ci --no-audit --no-fund --loglevel=error)
