@@ -9,7 +9,9 @@
 # finds nothing there and halves the rate) and without comparison tracing
 # (`--no-trace-compares`: the tracing of every comparison in the Soroban host
 # took ~45% of the time). Each input starts from a prepared host's ledger
-# snapshot; CALLORA_FUZZ_FRESH=1 builds a fresh host per input instead.
+# snapshot (CALLORA_FUZZ_FRESH=1 builds a fresh host per input instead), and
+# the invariants read state from the host's stored entries, not through view
+# calls (fuzz/fuzz_targets/common.rs). Rates: docs/security.md.
 # Extra libFuzzer flags: FUZZ_FLAGS="-jobs=2 -workers=2" ./scripts/fuzz.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
