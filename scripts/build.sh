@@ -5,7 +5,8 @@
 # callora_floor.wasm; each optimized with the pinned wasm-opt and
 # WASM_OPT_FLAGS. Runs the size gate and prints bytes, the sha256 WASM hash
 # (what `upgrade` takes) and the env-meta protocol of each contract.
-# Installs stellar-cli and binaryen when missing.
+# Installs stellar-cli and binaryen when missing (and, on a machine without
+# stellar-cli, cargo-tarpaulin for test.sh alongside it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/tools.sh
@@ -14,6 +15,12 @@ ARTIFACTS=artifacts
 RAW=target/wasm32v1-none/release
 
 ensure_wasm_target
+if ! stellar_installed; then
+  # A new machine: cargo-tarpaulin (test.sh's coverage step) compiles in the
+  # background while stellar-cli does, on the core the CLI's long serial
+  # stretches leave idle; waited for at the end.
+  start_tarpaulin_install
+fi
 ensure_stellar
 ensure_wasm_opt
 
@@ -41,3 +48,5 @@ for name in "${CONTRACTS[@]}"; do
   printf '%-22s %8s  %-64s  %s\n' "$name" "$(stat -c %s "$wasm")" \
     "$(sha256sum "$wasm" | cut -d' ' -f1)" "${protocol:-?}"
 done
+
+wait_tarpaulin_install
