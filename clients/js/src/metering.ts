@@ -6,17 +6,18 @@
 // bindings (needs a network, a funded signer and a deployed vault).
 import { rpc, type xdr } from "@stellar/stellar-sdk";
 import { Client as VaultClient, VaultError as VAULT_ERRORS } from "../bindings/vault/src/index.js";
+import { LIMITS } from "./registry.generated.js";
 
 /** Furthest ahead a `valid_until_ledger` may be (vault `MAX_REQUEST_VALIDITY`, 1 hour). */
-export const MAX_REQUEST_VALIDITY = 720;
+export const MAX_REQUEST_VALIDITY: number = LIMITS.MAX_REQUEST_VALIDITY;
 /** The protocol's suggested validity: about five minutes. */
 export const DEFAULT_VALIDITY = 60;
 /** How long a charged id is kept (vault `REQUEST_ID_TTL`, 1 day). */
-export const REQUEST_ID_TTL = 17_280;
+export const REQUEST_ID_TTL: number = LIMITS.REQUEST_ID_TTL;
 /** `is_request_processed` is definitive for this many ledgers after `valid_until_ledger`. */
 export const SETTLE_WINDOW = REQUEST_ID_TTL - MAX_REQUEST_VALIDITY;
 /** Longest request id, in bytes. */
-export const MAX_REQUEST_ID_BYTES = 64;
+export const MAX_REQUEST_ID_BYTES: number = LIMITS.MAX_REQUEST_ID_LEN;
 
 /** Vault error codes, from the generated bindings (the WASM's spec). */
 export type VaultErrorCode = keyof typeof VAULT_ERRORS;

@@ -26,9 +26,9 @@ pub use storage::SCHEMA_VERSION;
 
 /// Code version returned by `version()`.
 pub const VERSION: u32 = callora_types::CODE_VERSION;
-/// Most payments in one `batch_distribute` (proven to fit mainnet limits by
-/// a test on the built WASM).
-pub const MAX_BATCH_DISTRIBUTE: u32 = 30;
+// Most payments in one `batch_distribute` (proven to fit mainnet limits by a
+// test on the built WASM), defined once in `callora_types::limits`.
+pub use callora_types::limits::MAX_BATCH_DISTRIBUTE;
 
 #[contract]
 pub struct RevenuePool;

@@ -42,13 +42,8 @@ pub use storage::{GlobalPool, SCHEMA_VERSION};
 
 /// Code version returned by `version()`.
 pub const VERSION: u32 = callora_types::CODE_VERSION;
-/// Most credits in one `receive_payments`.
-pub const MAX_BATCH_CREDITS: u32 = 100;
-/// Most predecessor balances one `import_balances` call reads (import larger
-/// sets in pages).
-pub const MAX_IMPORT: u32 = 50;
-/// Largest page of `get_developer_balances`.
-pub const MAX_PAGE_SIZE: u32 = 100;
+// The settlement's limits, defined once in `callora_types::limits`.
+pub use callora_types::limits::{MAX_BATCH_CREDITS, MAX_IMPORT, MAX_PAGE_SIZE};
 
 #[contract]
 pub struct Settlement;

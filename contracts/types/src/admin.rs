@@ -15,12 +15,11 @@ use soroban_sdk::{Address, Env, IntoVal, Val};
 
 use crate::{
     events::{AdminAccepted, AdminProposed},
-    ttl::DAY_IN_LEDGERS,
     types::PendingAdmin,
 };
 
 /// A proposal may stay open for at most this many ledgers (30 days).
-pub const MAX_HANDOVER_LEDGERS: u32 = 30 * DAY_IN_LEDGERS;
+pub use crate::limits::MAX_HANDOVER_LEDGERS;
 
 /// Why a handover step was refused. Each contract maps these onto its own
 /// error codes (`base + 50 ..`, see [`crate::errors`]).

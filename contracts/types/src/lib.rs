@@ -8,6 +8,7 @@
 //! * [`admin`] — the two-step admin handover (propose, accept before expiry).
 //! * [`errors`] — the table of disjoint error-code ranges (checked against the
 //!   built WASMs' specs by `callora-spec`'s tests).
+//! * [`limits`] — every size and time limit of the contracts, defined once.
 //! * [`events`] — the events all three contracts share (admin handover,
 //!   upgrade, migration).
 //! * [`types`] — contract types that cross contract boundaries.
@@ -15,7 +16,7 @@
 //! * [`upgrade`] — in-place upgrade and once-per-version migration.
 //!
 //! Without the default `sdk` feature only the plain constants remain
-//! ([`CODE_VERSION`], [`CONTRACTS`], [`errors`]), for the tooling.
+//! ([`CODE_VERSION`], [`CONTRACTS`], [`errors`], [`limits`]), for the tooling.
 #![no_std]
 
 #[cfg(feature = "sdk")]
@@ -25,6 +26,7 @@ pub mod clients;
 pub mod errors;
 #[cfg(feature = "sdk")]
 pub mod events;
+pub mod limits;
 #[cfg(feature = "sdk")]
 pub mod ttl;
 #[cfg(feature = "sdk")]

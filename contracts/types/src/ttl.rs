@@ -13,8 +13,7 @@
 //! | temporary request ids (idempotency) | 1 day (fixed at write; requests are valid for at most 1 hour) | — |
 use soroban_sdk::{Env, IntoVal, Val};
 
-/// Ledgers per day at 5 s per ledger.
-pub const DAY_IN_LEDGERS: u32 = 17_280;
+pub use crate::limits::{DAY_IN_LEDGERS, MAX_REQUEST_VALIDITY, REQUEST_ID_TTL};
 
 /// Instance storage (and the contract code) is extended to this many ledgers.
 pub const INSTANCE_EXTEND_AMOUNT: u32 = 30 * DAY_IN_LEDGERS;
@@ -25,20 +24,6 @@ pub const INSTANCE_TTL_THRESHOLD: u32 = INSTANCE_EXTEND_AMOUNT - DAY_IN_LEDGERS;
 pub const PERSISTENT_EXTEND_AMOUNT: u32 = 30 * DAY_IN_LEDGERS;
 /// Persistent entries are extended once their TTL falls below this.
 pub const PERSISTENT_TTL_THRESHOLD: u32 = PERSISTENT_EXTEND_AMOUNT - DAY_IN_LEDGERS;
-
-/// How long a processed request id is remembered (temporary storage): one
-/// day, the network's minimum lifetime for a temporary entry, so the rent is
-/// the least the network charges.
-pub const REQUEST_ID_TTL: u32 = DAY_IN_LEDGERS;
-
-/// How far ahead of the current ledger a deduct's `valid_until_ledger` may
-/// lie (one hour). A request is refused once its `valid_until_ledger` has
-/// passed, and its id is kept for [`REQUEST_ID_TTL`] ledgers from processing,
-/// so an id outlives every ledger at which a retry of its request could still
-/// be accepted by at least `REQUEST_ID_TTL - MAX_REQUEST_VALIDITY` ledgers
-/// (23 hours): a retry can never charge twice, and for 23 hours after
-/// `valid_until_ledger` `is_request_processed` answers definitively.
-pub const MAX_REQUEST_VALIDITY: u32 = DAY_IN_LEDGERS / 24;
 
 /// Extends the current contract's instance (and code) TTL per the policy.
 pub fn extend_instance(env: &Env) {

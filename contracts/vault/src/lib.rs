@@ -45,23 +45,11 @@ pub use storage::{Config, SpendLimit, SpendWindow, SCHEMA_VERSION};
 
 /// Code version returned by `version()`.
 pub const VERSION: u32 = callora_types::CODE_VERSION;
-/// Longest accepted `request_id`, in bytes.
-pub const MAX_REQUEST_ID_LEN: u32 = 64;
-/// Most items in one `batch_deduct` (proven to fit mainnet limits by a test
-/// on the built WASM); the admin may set a lower `max_batch`.
-pub const MAX_BATCH_DEDUCT: u32 = 100;
-/// Most distinct developers one `batch_deduct` credits (the pool not
-/// counted): each costs a `developer_credited` event and, when new, three
-/// settlement ledger entries. With 20, a full batch of 64-byte request ids
-/// emitted 16,520 event bytes, over mainnet's 16,384; 10 keeps the largest
-/// batch within every mainnet limit (a test on the built WASM proves it).
-pub const MAX_BATCH_DEVELOPERS: u32 = 10;
-/// Longest accepted offering id, in bytes.
-pub const MAX_OFFERING_ID_LEN: u32 = 64;
-/// Longest accepted offering metadata (an IPFS CID or URI), in bytes.
-pub const MAX_METADATA_LEN: u32 = 256;
-/// Longest spend-limit period, in ledgers (one year).
-pub const MAX_SPEND_PERIOD: u32 = 365 * ttl::DAY_IN_LEDGERS;
+// The vault's limits, defined once in `callora_types::limits`.
+pub use callora_types::limits::{
+    MAX_BATCH_DEDUCT, MAX_BATCH_DEVELOPERS, MAX_METADATA_LEN, MAX_OFFERING_ID_LEN,
+    MAX_REQUEST_ID_LEN, MAX_SPEND_PERIOD,
+};
 
 /// The playbook's view of a vault.
 #[contracttype]

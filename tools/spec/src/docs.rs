@@ -109,18 +109,28 @@ pub fn events_md(contracts: &[(&str, Interface)]) -> String {
     out
 }
 
-/// The index of the deployable contracts (`callora_types::CONTRACTS`), which
-/// the JS packages read instead of keeping their own list.
+/// The index of the deployable contracts (`callora_types::CONTRACTS`), their
+/// error-code ranges (`callora_types::errors::RANGES`) and every limit
+/// (`callora_types::limits::ALL`), which the JS packages read instead of
+/// keeping their own copies.
 pub fn index_json() -> String {
+    use callora_types::errors::{RANGES, RANGE_LEN};
+    let base = |c: &str| RANGES.iter().find(|(n, _)| *n == c).map(|(_, b)| *b);
+    let limits: serde_json::Map<String, serde_json::Value> = callora_types::limits::ALL
+        .iter()
+        .map(|(name, value)| (name.to_string(), json!(value)))
+        .collect();
     let doc = json!({
-        "generated_by": "cargo run -p callora-spec -- docs (callora_types::CONTRACTS and CODE_VERSION)",
+        "generated_by": "cargo run -p callora-spec -- docs (callora_types::CONTRACTS, CODE_VERSION, errors::RANGES, limits::ALL)",
         "code_version": callora_types::CODE_VERSION,
         "contracts": callora_types::CONTRACTS.iter().map(|c| json!({
             "name": short_name(c),
             "wasm": format!("{c}.wasm"),
             "interface": format!("{c}.json"),
             "document": format!("docs/{}.md", short_name(c)),
+            "error_codes": base(c).map(|b| json!({ "first": b, "last": b + RANGE_LEN - 1 })),
         })).collect::<Vec<_>>(),
+        "limits": limits,
     });
     let mut out = serde_json::to_string_pretty(&doc).expect("serializable");
     out.push('\n');
