@@ -300,49 +300,46 @@ struct Sim {
     last_events: StdVec<soroban_sdk::xdr::ContractEvent>,
 }
 
-/// Calls `$body` with `$c` bound to the client of the code vault `$i` runs.
-macro_rules! on_vault {
-    ($sim:expr, $i:expr, |$c:ident| $body:expr) => {{
+/// Calls `$body` with `$c` bound to the client of the code that contract `$i`
+/// of a kind runs: its address in `$sim.$ids`, its code version in
+/// `$sim.$codes`, its client in the `v1::$m`, `v2::$m` and current `$m`
+/// modules.
+macro_rules! on_code {
+    ($sim:expr, $ids:ident, $codes:ident, $m:ident, $i:expr, |$c:ident| $body:expr) => {{
         let env = &$sim.w.env;
-        let id = &$sim.vaults[$i];
-        match $sim.vault_code[$i] {
+        let id = &$sim.$ids[$i];
+        match $sim.$codes[$i] {
             Code::V1 => {
-                let $c = v1::vault::Client::new(env, id);
+                let $c = v1::$m::Client::new(env, id);
                 $body
             }
             Code::V2 => {
-                let $c = v2::vault::Client::new(env, id);
+                let $c = v2::$m::Client::new(env, id);
                 $body
             }
             Code::V3 => {
-                let $c = vault::Client::new(env, id);
+                let $c = $m::Client::new(env, id);
                 $body
             }
         }
     }};
 }
 
+/// Calls `$body` with `$c` bound to the client of the code vault `$i` runs.
+macro_rules! on_vault {
+    ($sim:expr, $i:expr, |$c:ident| $body:expr) => {
+        on_code!($sim, vaults, vault_code, vault, $i, |$c| $body)
+    };
+}
+
 /// Calls `$body` with `$c` bound to the client of the code settlement `$i`
 /// runs.
 macro_rules! on_settlement {
-    ($sim:expr, $i:expr, |$c:ident| $body:expr) => {{
-        let env = &$sim.w.env;
-        let id = &$sim.settlements[$i];
-        match $sim.settlement_code[$i] {
-            Code::V1 => {
-                let $c = v1::settlement::Client::new(env, id);
-                $body
-            }
-            Code::V2 => {
-                let $c = v2::settlement::Client::new(env, id);
-                $body
-            }
-            Code::V3 => {
-                let $c = settlement::Client::new(env, id);
-                $body
-            }
-        }
-    }};
+    ($sim:expr, $i:expr, |$c:ident| $body:expr) => {
+        on_code!($sim, settlements, settlement_code, settlement, $i, |$c| {
+            $body
+        })
+    };
 }
 
 /// 0 → v1, 1 → v2, 2 and 3 → v3.
