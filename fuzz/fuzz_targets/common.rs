@@ -83,6 +83,19 @@ impl Snapshot {
     }
 }
 
+/// Addresses as XDR, to carry them from the prepared host to each input's
+/// (an `Address` belongs to one host).
+pub fn to_xdr<'a>(addresses: impl IntoIterator<Item = &'a Address>) -> Vec<ScAddress> {
+    addresses.into_iter().map(ScAddress::from).collect()
+}
+
+/// The addresses [`to_xdr`] carried, on `env`.
+pub fn from_xdr(env: &Env, xdr: &[ScAddress]) -> Vec<Address> {
+    xdr.iter()
+        .map(|x| Address::try_from_val(env, x).unwrap())
+        .collect()
+}
+
 /// Whether `CALLORA_FUZZ_FRESH` asks for a fresh host per input.
 pub fn fresh_per_input() -> bool {
     std::env::var_os("CALLORA_FUZZ_FRESH").is_some()

@@ -34,7 +34,7 @@ use soroban_sdk::{
     testutils::{Address as _, Ledger as _, SnapshotSource},
     token::{StellarAssetClient, TokenClient},
     xdr::ScAddress,
-    Address, Env, TryFromVal, Vec,
+    Address, Env, Vec,
 };
 use std::{collections::BTreeMap, rc::Rc};
 
@@ -130,20 +130,17 @@ struct Actors {
 
 impl Actors {
     fn to_xdr(&self) -> std::vec::Vec<ScAddress> {
-        [&self.admin, &self.usdc, &self.donor, &self.stranger]
-            .into_iter()
-            .chain(self.vaults.iter())
-            .chain(self.developers.iter())
-            .chain(self.settlements.iter())
-            .map(ScAddress::from)
-            .collect()
+        common::to_xdr(
+            [&self.admin, &self.usdc, &self.donor, &self.stranger]
+                .into_iter()
+                .chain(self.vaults.iter())
+                .chain(self.developers.iter())
+                .chain(self.settlements.iter()),
+        )
     }
 
     fn from_xdr(env: &Env, xdr: &[ScAddress]) -> Actors {
-        let a: std::vec::Vec<Address> = xdr
-            .iter()
-            .map(|x| Address::try_from_val(env, x).unwrap())
-            .collect();
+        let a = common::from_xdr(env, xdr);
         Actors {
             admin: a[0].clone(),
             usdc: a[1].clone(),

@@ -37,7 +37,7 @@ use soroban_sdk::{
     testutils::{Address as _, Ledger as _, SnapshotSource},
     token::{StellarAssetClient, TokenClient},
     xdr::ScAddress,
-    Address, Env, String, TryFromVal, Vec,
+    Address, Env, String, Vec,
 };
 use std::{collections::HashMap, rc::Rc};
 
@@ -161,26 +161,23 @@ struct Actors {
 
 impl Actors {
     fn to_xdr(&self) -> std::vec::Vec<ScAddress> {
-        [
-            &self.admin,
-            &self.owner,
-            &self.backend,
-            &self.pool,
-            &self.usdc,
-            &self.vault,
-            &self.settlement,
-        ]
-        .into_iter()
-        .chain(self.people.iter())
-        .map(ScAddress::from)
-        .collect()
+        common::to_xdr(
+            [
+                &self.admin,
+                &self.owner,
+                &self.backend,
+                &self.pool,
+                &self.usdc,
+                &self.vault,
+                &self.settlement,
+            ]
+            .into_iter()
+            .chain(self.people.iter()),
+        )
     }
 
     fn from_xdr(env: &Env, xdr: &[ScAddress]) -> Actors {
-        let a: std::vec::Vec<Address> = xdr
-            .iter()
-            .map(|x| Address::try_from_val(env, x).unwrap())
-            .collect();
+        let a = common::from_xdr(env, xdr);
         Actors {
             admin: a[0].clone(),
             owner: a[1].clone(),
