@@ -7,7 +7,8 @@ use crate::wasm::{revenue_pool, settlement, vault};
 use soroban_sdk::{
     testutils::{Address as _, Ledger as _},
     token::{StellarAssetClient, TokenClient},
-    Address, Env, String,
+    xdr::ToXdr,
+    Address, BytesN, Env, String, Vec,
 };
 
 pub struct World {
@@ -111,6 +112,48 @@ impl Default for World {
     fn default() -> Self {
         Self::new()
     }
+}
+
+/// One API call of a `batch_deduct`: amount, request id, credited developer
+/// (`None`: the settlement's pool).
+pub type Call<'a> = (i128, &'a str, Option<&'a Address>);
+
+/// The code version 3 `batch_deduct` columns of `calls`, as a backend builds
+/// them: each credited destination listed once, in order of first
+/// appearance.
+pub fn columns(env: &Env, calls: &[Call]) -> vault::DeductBatch {
+    let mut batch = vault::DeductBatch {
+        request_ids: Vec::new(env),
+        amounts: Vec::new(env),
+        developer_index: Vec::new(env),
+        developers: Vec::new(env),
+    };
+    for (amount, request_id, developer) in calls {
+        let developer = developer.cloned();
+        let index = match batch.developers.first_index_of(&developer) {
+            Some(i) => i,
+            None => {
+                batch.developers.push_back(developer);
+                batch.developers.len() - 1
+            }
+        };
+        batch.request_ids.push_back(String::from_str(env, request_id));
+        batch.amounts.push_back(*amount);
+        batch.developer_index.push_back(index);
+    }
+    batch
+}
+
+/// The one argument the backend signs for a code version 3 `batch_deduct`:
+/// `sha256` of the XDR of `[request_id, batch, valid_until_ledger]`.
+pub fn batch_digest(
+    env: &Env,
+    request_id: &String,
+    batch: &vault::DeductBatch,
+    valid_until_ledger: u32,
+) -> BytesN<32> {
+    let preimage = (request_id.clone(), batch.clone(), valid_until_ledger).to_xdr(env);
+    env.crypto().sha256(&preimage).into()
 }
 
 /// A deduct's `valid_until_ledger` about five minutes (60 ledgers) after

@@ -66,6 +66,10 @@ pub enum VaultError {
     TooManyDevelopers = 125,
     /// `sweep` with no untracked USDC in the vault.
     NothingToSweep = 126,
+    /// A `batch_deduct`'s columns disagree: `amounts` or `developer_index`
+    /// not as long as `request_ids`, an index past `developers`, a developer
+    /// listed twice or never charged.
+    InvalidBatch = 127,
     /// The caller is not the admin.
     NotAdmin = 150,
     /// `accept_admin` (or a cancellation) with no proposal open.

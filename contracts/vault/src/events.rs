@@ -50,14 +50,16 @@ pub struct Deduct {
 }
 
 /// One `batch_deduct` (code version 3; replaces the per-item `deduct`
-/// events of earlier versions). Call `i` charged `amounts[i]` for
-/// `request_ids[i]`, crediting `developers[developer_index[i]]` (`None` = the
-/// pool); `developers` lists each credited destination once, in order of
-/// first appearance. `total` is the sum of `amounts`; `balance` is the
-/// tracked balance after the batch.
+/// events of earlier versions). `request_id` is the batch's id (its
+/// idempotency key). Call `i` charged `amounts[i]` for `request_ids[i]`,
+/// crediting `developers[developer_index[i]]` (`None` = the settlement's
+/// pool); `developers` lists each credited destination once, as the backend
+/// sent them. `total` is the sum of `amounts`; `balance` is the tracked
+/// balance after the batch.
 #[contractevent(topics = ["batch_deduct"], sparse = false)]
 #[derive(Clone, Debug, Eq, PartialEq)]
 pub struct BatchDeduct {
+    pub request_id: String,
     pub request_ids: Vec<String>,
     pub amounts: Vec<i128>,
     pub developer_index: Vec<u32>,

@@ -3,12 +3,12 @@
 //! Each `require_*` authorizes its address first (`require_auth`), then
 //! checks the role against the stored configuration and returns it.
 use callora_types::ttl::MAX_REQUEST_VALIDITY;
-use soroban_sdk::{Address, Env, String};
+use soroban_sdk::{vec, xdr::ToXdr, Address, BytesN, Env, IntoVal, String};
 
 use crate::{
     errors::VaultError,
     storage::{self, Config},
-    MAX_REQUEST_ID_LEN,
+    DeductBatch, MAX_REQUEST_ID_LEN,
 };
 
 /// `caller` authorized and is the admin (the operator).
@@ -46,11 +46,34 @@ pub fn require_owner(env: &Env, caller: &Address) -> Result<Config, VaultError> 
 /// `caller` authorized and is the authorized caller (the backend).
 pub fn require_authorized_caller(env: &Env, caller: &Address) -> Result<Config, VaultError> {
     caller.require_auth();
+    check_authorized_caller(env, caller)
+}
+
+/// `caller` is the authorized caller (its authorization already required).
+fn check_authorized_caller(env: &Env, caller: &Address) -> Result<Config, VaultError> {
     let config = storage::config(env);
     if config.authorized_caller.as_ref() != Some(caller) {
         return Err(VaultError::NotAuthorizedCaller);
     }
     Ok(config)
+}
+
+/// `caller` authorized `batch_deduct` over the batch's digest (its only
+/// signed argument) and is the authorized caller. The digest is
+/// `sha256(xdr(ScVal::Vec([request_id, batch, valid_until_ledger])))`: it
+/// binds every argument but `caller` (which the signature itself binds),
+/// while the signed invocation stays 32 bytes however long the batch.
+pub fn require_authorized_caller_for_batch(
+    env: &Env,
+    caller: &Address,
+    request_id: &String,
+    batch: &DeductBatch,
+    valid_until_ledger: u32,
+) -> Result<Config, VaultError> {
+    let preimage = (request_id.clone(), batch.clone(), valid_until_ledger).to_xdr(env);
+    let digest: BytesN<32> = env.crypto().sha256(&preimage).into();
+    caller.require_auth_for_args(vec![env, digest.into_val(env)]);
+    check_authorized_caller(env, caller)
 }
 
 pub fn check_positive(amount: i128) -> Result<(), VaultError> {
@@ -87,22 +110,29 @@ pub fn check_validity(env: &Env, valid_until_ledger: u32) -> Result<(), VaultErr
     Ok(())
 }
 
-/// Validates one deduct against the configuration and records its request
-/// id. A processed id is refused before the validity window is checked, so
-/// a retry learns "already charged" for as long as the id is kept.
-pub fn admit_request(
-    env: &Env,
-    config: &Config,
-    amount: i128,
-    request_id: &String,
-) -> Result<(), VaultError> {
+/// One charged amount: positive and at most `max_deduct`.
+pub fn check_charge(config: &Config, amount: i128) -> Result<(), VaultError> {
     check_positive(amount)?;
     if amount > config.max_deduct {
         return Err(VaultError::ExceedsMaxDeduct);
     }
+    Ok(())
+}
+
+/// A request id (a deduct's, a batch's or a batch call's): 1..=64 bytes.
+pub fn check_request_id(request_id: &String) -> Result<(), VaultError> {
     if !check_len(request_id, MAX_REQUEST_ID_LEN) {
         return Err(VaultError::InvalidRequestId);
     }
+    Ok(())
+}
+
+/// Validates a request id and records it. A processed id is refused before
+/// anything else about the request is checked (its validity window, the
+/// balance), so a retry learns "already charged" for as long as the id is
+/// kept.
+pub fn admit_request(env: &Env, request_id: &String) -> Result<(), VaultError> {
+    check_request_id(request_id)?;
     if storage::is_request_processed(env, request_id) {
         return Err(VaultError::DuplicateRequest);
     }

@@ -61,13 +61,18 @@ pub struct VaultMeta {
     pub min_deposit: i128,
 }
 
-/// One item of a `batch_deduct`.
+/// The API calls one `batch_deduct` charges, by column: call `i` charges
+/// `amounts[i]` for `request_ids[i]` and credits
+/// `developers[developer_index[i]]` (`None`: the settlement's pool). The
+/// same columns as the `batch_deduct` event, so an indexer reads exactly
+/// what the backend sent.
 #[contracttype]
 #[derive(Clone, Debug, Eq, PartialEq)]
-pub struct DeductItem {
-    pub amount: i128,
-    pub request_id: String,
-    pub developer: Option<Address>,
+pub struct DeductBatch {
+    pub request_ids: Vec<String>,
+    pub amounts: Vec<i128>,
+    pub developer_index: Vec<u32>,
+    pub developers: Vec<Option<Address>>,
 }
 
 #[contract]
@@ -511,7 +516,8 @@ impl Vault {
         let config = guards::require_authorized_caller(&env, &caller)?;
         let destination = config.destination()?;
         check_not_self(&env, developer.as_ref())?;
-        guards::admit_request(&env, &config, amount, &request_id)?;
+        guards::check_charge(&config, amount)?;
+        guards::admit_request(&env, &request_id)?;
         guards::check_validity(&env, valid_until_ledger)?;
         let balance = storage::balance(&env);
         if amount > balance {
@@ -537,83 +543,116 @@ impl Vault {
         Ok(balance)
     }
 
-    /// Atomic batch of deducts (1..=`max_batch` items, at most
-    /// `MAX_BATCH_DEVELOPERS` distinct developers): all succeed or none,
-    /// under one `valid_until_ledger`. The total leaves the vault in one
-    /// transfer and the settlement credits each distinct developer once.
-    /// Returns the new balance.
+    /// Charges many API calls as one request: `batch` lists the calls by
+    /// column (1..=`max_batch` of them, crediting at most
+    /// `MAX_BATCH_DEVELOPERS` distinct developers); all are charged or none,
+    /// chargeable through `valid_until_ledger`. `request_id` is the batch's
+    /// idempotency key, kept `REQUEST_ID_TTL` ledgers like a deduct's (the
+    /// same id space: `is_request_processed`); the calls' own ids are
+    /// carried to the event for indexers and are not recorded. The total
+    /// leaves the vault in one transfer and the settlement credits each
+    /// distinct developer once. Returns the new balance.
     ///
     /// # Authorization
-    /// `caller`, which must be the authorized caller.
+    /// `caller`, which must be the authorized caller, over one argument: the
+    /// batch's digest, `sha256` of the XDR of the `ScVal::Vec`
+    /// `[request_id, batch, valid_until_ledger]` (so a signature stays 32
+    /// bytes of arguments however long the batch).
     ///
     /// # Errors
-    /// [`VaultError::InvalidBatchSize`], [`VaultError::TooManyDevelopers`]
-    /// and every error of `deduct` (the first failing item aborts the whole
-    /// batch; a request id repeated inside the batch is a
-    /// [`VaultError::DuplicateRequest`]).
+    /// [`VaultError::NotAuthorizedCaller`], [`VaultError::InvalidBatchSize`],
+    /// [`VaultError::NoDestination`], [`VaultError::InvalidRequestId`] (the
+    /// batch's id or a call's), [`VaultError::DuplicateRequest`] (the
+    /// batch's id), [`VaultError::InvalidBatch`],
+    /// [`VaultError::TooManyDevelopers`], [`VaultError::InvalidRecipient`]
+    /// (the vault credited), [`VaultError::InvalidAmount`],
+    /// [`VaultError::ExceedsMaxDeduct`], [`VaultError::InsufficientBalance`],
+    /// [`VaultError::RequestExpired`], [`VaultError::ValidityTooLong`],
+    /// [`VaultError::SpendLimitExceeded`]; settlement errors (3xx)
+    /// propagate.
     ///
     /// # Events
     /// One `batch_deduct` (and the settlement's credit events).
     pub fn batch_deduct(
         env: Env,
         caller: Address,
-        items: Vec<DeductItem>,
+        request_id: String,
+        batch: DeductBatch,
         valid_until_ledger: u32,
     ) -> Result<i128, VaultError> {
-        let config = guards::require_authorized_caller(&env, &caller)?;
-        if items.is_empty() || items.len() > config.max_batch {
+        let config = guards::require_authorized_caller_for_batch(
+            &env,
+            &caller,
+            &request_id,
+            &batch,
+            valid_until_ledger,
+        )?;
+        let calls = batch.request_ids.len();
+        if calls == 0 || calls > config.max_batch {
             return Err(VaultError::InvalidBatchSize);
         }
         let destination = config.destination()?;
+        guards::admit_request(&env, &request_id)?;
+        let DeductBatch {
+            request_ids,
+            amounts,
+            developer_index,
+            developers,
+        } = batch;
+        if amounts.len() != calls || developer_index.len() != calls {
+            return Err(VaultError::InvalidBatch);
+        }
+        // Each credited destination once (`None` = the pool).
+        if developers.len() > MAX_BATCH_DEVELOPERS + 1 {
+            return Err(VaultError::TooManyDevelopers);
+        }
+        let mut named: u32 = 0;
+        let mut sums: Vec<i128> = Vec::new(&env);
+        for (i, developer) in developers.iter().enumerate() {
+            if developers.first_index_of(&developer) != Some(i as u32) {
+                return Err(VaultError::InvalidBatch);
+            }
+            if developer.is_some() {
+                check_not_self(&env, developer.as_ref())?;
+                named += 1;
+            }
+            sums.push_back(0);
+        }
+        if named > MAX_BATCH_DEVELOPERS {
+            return Err(VaultError::TooManyDevelopers);
+        }
         let mut balance = storage::balance(&env);
         let mut total: i128 = 0;
-        let mut request_ids = Vec::new(&env);
-        let mut amounts = Vec::new(&env);
-        let mut developer_index = Vec::new(&env);
-        // Each credited destination once (`None` = the pool), with its sum.
-        let mut developers: Vec<Option<Address>> = Vec::new(&env);
-        let mut sums: Vec<i128> = Vec::new(&env);
-        let mut credited: u32 = 0;
-        for item in items.iter() {
-            check_not_self(&env, item.developer.as_ref())?;
-            guards::admit_request(&env, &config, item.amount, &item.request_id)?;
-            if item.amount > balance {
+        for i in 0..calls {
+            let amount = amounts.get_unchecked(i);
+            guards::check_charge(&config, amount)?;
+            guards::check_request_id(&request_ids.get_unchecked(i))?;
+            let index = developer_index.get_unchecked(i);
+            let Some(sum) = sums.get(index) else {
+                return Err(VaultError::InvalidBatch);
+            };
+            if amount > balance {
                 return Err(VaultError::InsufficientBalance);
             }
-            balance -= item.amount;
-            total += item.amount; // total <= starting balance, cannot overflow
-            let index = match developers.first_index_of(&item.developer) {
-                Some(i) => {
-                    sums.set(i, sums.get_unchecked(i) + item.amount);
-                    i
-                }
-                None => {
-                    if item.developer.is_some() {
-                        credited += 1;
-                        if credited > MAX_BATCH_DEVELOPERS {
-                            return Err(VaultError::TooManyDevelopers);
-                        }
-                    }
-                    developers.push_back(item.developer.clone());
-                    sums.push_back(item.amount);
-                    developers.len() - 1
-                }
-            };
-            request_ids.push_back(item.request_id);
-            amounts.push_back(item.amount);
-            developer_index.push_back(index);
+            balance -= amount;
+            // Both stay <= the starting balance, so neither can overflow.
+            total += amount;
+            sums.set(index, sum + amount);
         }
-        guards::check_validity(&env, valid_until_ledger)?;
-        spend::charge(&env, total)?;
-        storage::set_balance(&env, balance);
         let mut pool_amount: i128 = 0;
         let mut credits: Vec<Payment> = Vec::new(&env);
         for (developer, amount) in developers.iter().zip(sums.iter()) {
+            if amount == 0 {
+                return Err(VaultError::InvalidBatch);
+            }
             match developer {
                 Some(to) => credits.push_back(Payment { to, amount }),
                 None => pool_amount = amount,
             }
         }
+        guards::check_validity(&env, valid_until_ledger)?;
+        spend::charge(&env, total)?;
+        storage::set_balance(&env, balance);
         payout::pay_batch(
             &env,
             &config.usdc_token,
@@ -623,6 +662,7 @@ impl Vault {
             credits,
         );
         BatchDeduct {
+            request_id,
             request_ids,
             amounts,
             developer_index,
