@@ -399,7 +399,7 @@ fn refused_transfer_fails_the_whole_call_and_records_nothing() {
     let before = books();
     let direct_before = direct.balance();
     let until = w.until();
-    let item = |id: &str, developer: Option<Address>| vault::DeductItem {
+    let item = |id: &str, developer: Option<Address>| crate::world::Item {
         amount: 50,
         request_id: w.s(id),
         developer,
@@ -419,7 +419,12 @@ fn refused_transfer_fails_the_whole_call_and_records_nothing() {
         token_error(REFUSED)
     );
     assert_eq!(
-        v.try_batch_deduct(&w.backend, &batch, &until),
+        v.try_batch_deduct(
+            &w.backend,
+            &soroban_sdk::String::from_str(&w.env, "adversarial_token-batch-1"),
+            &crate::world::columns_of(&w.env, &batch),
+            &until
+        ),
         token_error(REFUSED)
     );
     assert_eq!(

@@ -640,7 +640,7 @@ fn max_batch(
     w: &World,
     developers: u32,
     pool: bool,
-) -> (crate::world::Consumer, Vec<vault::DeductItem>) {
+) -> (crate::world::Consumer, Vec<crate::world::Item>) {
     let c = w.consumer(10_000, true);
     c.vault.deposit(&c.owner, &10_000);
     let devs: std::vec::Vec<Address> = (0..developers).map(|_| Address::generate(&w.env)).collect();
@@ -648,7 +648,7 @@ fn max_batch(
     let mut items = Vec::new(&w.env);
     for i in 0..100u32 {
         let slot = i % slots;
-        items.push_back(vault::DeductItem {
+        items.push_back(crate::world::Item {
             amount: 1,
             request_id: w.s(&std::format!("{i:0>64}")),
             developer: devs.get(slot as usize).cloned(),
@@ -669,7 +669,15 @@ fn max_batch_fits_mainnet_limits_with_10_developers_and_64_byte_ids() {
         let w = World::new();
         let (c, items) = max_batch(&w, 10, pool);
         w.env.cost_estimate().disable_resource_limits();
-        assert_eq!(c.vault.batch_deduct(&w.backend, &items, &w.until()), 9_900);
+        assert_eq!(
+            c.vault.batch_deduct(
+                &w.backend,
+                &soroban_sdk::String::from_str(&w.env, "attack-batch-1"),
+                &crate::world::columns_of(&w.env, &items),
+                &w.until()
+            ),
+            9_900
+        );
         let (event_bytes, exceeded) = mainnet_usage(&w.env);
         std::println!("10 developers, pool {pool}: {event_bytes} event bytes");
         assert!(event_bytes <= 16_384, "{event_bytes}");
@@ -677,7 +685,15 @@ fn max_batch_fits_mainnet_limits_with_10_developers_and_64_byte_ids() {
 
         let w = World::new();
         let (c, items) = max_batch(&w, 10, pool);
-        assert_eq!(c.vault.batch_deduct(&w.backend, &items, &w.until()), 9_900);
+        assert_eq!(
+            c.vault.batch_deduct(
+                &w.backend,
+                &soroban_sdk::String::from_str(&w.env, "attack-batch-2"),
+                &crate::world::columns_of(&w.env, &items),
+                &w.until()
+            ),
+            9_900
+        );
         w.assert_settlement_backed();
     }
 }
@@ -688,7 +704,12 @@ fn max_batch_with_11_developers_is_refused_with_too_many_developers() {
     let w = World::new();
     let (c, items) = max_batch(&w, 11, false);
     assert_eq!(
-        c.vault.try_batch_deduct(&w.backend, &items, &w.until()),
+        c.vault.try_batch_deduct(
+            &w.backend,
+            &soroban_sdk::String::from_str(&w.env, "attack-batch-3"),
+            &crate::world::columns_of(&w.env, &items),
+            &w.until()
+        ),
         Err(Ok(V::TooManyDevelopers))
     );
     assert_eq!(V::TooManyDevelopers as u32, 125);

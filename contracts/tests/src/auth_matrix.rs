@@ -38,7 +38,9 @@ use crate::{
 use callora_types::ttl::DAY_IN_LEDGERS;
 use soroban_sdk::{
     testutils::{Address as _, AuthorizedFunction, AuthorizedInvocation, MockAuth, MockAuthInvoke},
-    vec, Address, BytesN, Env, Error, IntoVal, Symbol, Val, Vec,
+    vec,
+    xdr::ToXdr,
+    Address, BytesN, Env, Error, IntoVal, Symbol, Val, Vec,
 };
 use std::{format, string::String, vec::Vec as StdVec};
 
@@ -294,6 +296,9 @@ struct Entry {
     migration_pending: bool,
     /// The call's arguments when `role` acts.
     args: fn(&M, &Address) -> Vec<Val>,
+    /// The arguments the actor signs, when not the call's own (a v3
+    /// `batch_deduct` signs its digest).
+    signed: Option<fn(&Env, &Vec<Val>) -> Vec<Val>>,
     transfer: Option<Transfer>,
     /// State the call needs first (e.g. `unpause` needs a paused vault).
     setup: Option<fn(&M)>,
@@ -326,6 +331,7 @@ fn entries() -> StdVec<Entry> {
         cosigner: None,
         migration_pending: false,
         args,
+        signed: None,
         transfer: None,
         setup: None,
     };
@@ -368,28 +374,40 @@ fn entries() -> StdVec<Entry> {
             let dev = Some(m.developer.clone());
             (a.clone(), 10i128, m.w.s("matrix"), dev, m.until).into_val(&m.w.env)
         }),
-        e(
-            Vault,
-            "batch_deduct",
-            &[AuthorizedCaller],
-            Code(106),
-            |m, a| {
-                let items = vec![
-                    &m.w.env,
-                    vault::DeductItem {
-                        amount: 10,
-                        request_id: m.w.s("matrix"),
-                        developer: Some(m.developer.clone()),
-                    },
-                    vault::DeductItem {
-                        amount: 5,
-                        request_id: m.w.s("matrix-pool"),
-                        developer: None,
-                    },
-                ];
-                (a.clone(), items, m.until).into_val(&m.w.env)
-            }
-        ),
+        Entry {
+            signed: Some(|env, args| {
+                let preimage = (
+                    args.get_unchecked(1),
+                    args.get_unchecked(2),
+                    args.get_unchecked(3),
+                );
+                let digest: BytesN<32> = env.crypto().sha256(&preimage.to_xdr(env)).into();
+                (digest,).into_val(env)
+            }),
+            ..e(
+                Vault,
+                "batch_deduct",
+                &[AuthorizedCaller],
+                Code(106),
+                |m, a| {
+                    let items = vec![
+                        &m.w.env,
+                        crate::world::Item {
+                            amount: 10,
+                            request_id: m.w.s("matrix"),
+                            developer: Some(m.developer.clone()),
+                        },
+                        crate::world::Item {
+                            amount: 5,
+                            request_id: m.w.s("matrix-pool"),
+                            developer: None,
+                        },
+                    ];
+                    let batch = crate::world::columns_of(&m.w.env, &items);
+                    (a.clone(), m.w.s("matrix-batch"), batch, m.until).into_val(&m.w.env)
+                }
+            )
+        },
         // ----- vault: the operator
         e(
             Vault,
@@ -609,6 +627,7 @@ fn run_cell(entry: &Entry, role: Role) -> Result<(), String> {
         Target::Pool => m.w.pool.address.clone(),
     };
     let args = (entry.args)(&m, &actor);
+    let signed = entry.signed.map_or(args.clone(), |f| f(env, &args));
     let transfer: Option<Vec<Val>> = entry.transfer.map(|f| f(&m, &actor).into_val(env));
     let subs: StdVec<MockAuthInvoke> = transfer
         .iter()
@@ -622,7 +641,7 @@ fn run_cell(entry: &Entry, role: Role) -> Result<(), String> {
     let call = MockAuthInvoke {
         contract: &id,
         fn_name: entry.name,
-        args: args.clone(),
+        args: signed.clone(),
         sub_invokes: &subs,
     };
     let cosigner = entry.cosigner.map(|r| m.addr(r)).filter(|c| *c != actor);
@@ -659,7 +678,7 @@ fn run_cell(entry: &Entry, role: Role) -> Result<(), String> {
             let mut expected = StdVec::new();
             if !entry.permissionless() {
                 let sub = transfer.map(|a| (m.w.usdc.clone(), "transfer", a));
-                let top = (id.clone(), entry.name, args.clone());
+                let top = (id.clone(), entry.name, signed.clone());
                 expected.push((actor.clone(), invocation(top.clone(), env, sub)));
                 if let Some(c) = cosigner {
                     expected.push((c, invocation(top, env, None)));

@@ -1041,26 +1041,25 @@ fn record() -> (Json, Json) {
         (&s1_id, ev("pool_credited", json!({"vault": sk(&a_id), "amount": n(3), "total_balance": n(s1.get_global_pool().total_balance)}))),
     ]);
     // A v3 batch: one columnar `batch_deduct`, one credit per destination.
-    let item = |amount: i128, id: &str, developer: Option<&Address>| vault::DeductItem {
-        amount,
-        request_id: s(id),
-        developer: developer.cloned(),
-    };
     a.batch_deduct(
         &backend,
-        &vec![
+        &s("a-batch-1"),
+        &crate::world::columns(
             &env,
-            item(4, "a-10", Some(&dev)),
-            item(3, "a-11", None),
-            item(2, "a-12", Some(&dev2)),
-            item(1, "a-13", Some(&dev)),
-        ],
+            &[
+                (4, "a-10", Some(&dev)),
+                (3, "a-11", None),
+                (2, "a-12", Some(&dev2)),
+                (1, "a-13", Some(&dev)),
+            ],
+        ),
         &(env.ledger().sequence() + 60),
     );
     t.tx(|| std::vec![
         (
             &a_id,
             ev("batch_deduct", json!({
+                "request_id": "a-batch-1",
                 "items": [
                     {"request_id": "a-10", "amount": n(4), "developer": sk(&dev)},
                     {"request_id": "a-11", "amount": n(3), "developer": null},

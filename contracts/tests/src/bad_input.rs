@@ -80,11 +80,20 @@ fn refuse<T: PartialEq + Debug>(env: &Env, expected: T, call: impl FnOnce() -> T
     assert_unchanged(env, &before, &format!("the refusal at {at}"));
 }
 
-fn item(w: &World, amount: i128, id: &str, developer: Option<&Address>) -> vault::DeductItem {
-    vault::DeductItem {
+fn item(w: &World, amount: i128, id: &str, developer: Option<&Address>) -> crate::world::Item {
+    crate::world::Item {
         amount,
         request_id: w.s(id),
         developer: developer.cloned(),
+    }
+}
+
+/// A batch's id: `b:` and its first call's id (unique wherever the suite
+/// reuses no call id).
+fn bid(w: &World, items: &Vec<crate::world::Item>) -> soroban_sdk::String {
+    match items.first() {
+        Some(first) => w.s(&format!("b:{}", first.request_id)),
+        None => w.s("b:empty"),
     }
 }
 
@@ -123,7 +132,12 @@ fn amounts_zero_negative_and_extremes() {
         });
         refuse(e, Err(Ok(V::InvalidAmount)), || {
             let items = vec![e, item(&w, 1, "ok", None), item(&w, bad, "bad", None)];
-            v.try_batch_deduct(&w.backend, &items, &w.until())
+            v.try_batch_deduct(
+                &w.backend,
+                &bid(&w, &items),
+                &crate::world::columns_of(&w.env, &items),
+                &w.until(),
+            )
         });
         refuse(e, Err(Ok(S::InvalidAmount)), || {
             w.settlement.try_withdraw(&dev, &bad)
@@ -263,7 +277,12 @@ fn overflow_on_accumulation() {
     });
     refuse(e, Err(Ok(V::Overflow)), || {
         let items = vec![e, item(&w, 1, "one", None)];
-        v.try_batch_deduct(&w.backend, &items, &w.until())
+        v.try_batch_deduct(
+            &w.backend,
+            &bid(&w, &items),
+            &crate::world::columns_of(&w.env, &items),
+            &w.until(),
+        )
     });
 }
 
@@ -337,7 +356,12 @@ fn lengths_and_batch_sizes() {
         });
         refuse(e, Err(Ok(V::InvalidRequestId)), || {
             let items = vec![e, item(&w, 1, "fine", None), item(&w, 1, id, None)];
-            v.try_batch_deduct(&w.backend, &items, &w.until())
+            v.try_batch_deduct(
+                &w.backend,
+                &bid(&w, &items),
+                &crate::world::columns_of(&w.env, &items),
+                &w.until(),
+            )
         });
     }
     // 64 bytes is accepted.
@@ -355,7 +379,12 @@ fn lengths_and_batch_sizes() {
         v.try_set_metadata(&w.admin, &w.s("o"), &w.s(""))
     });
     refuse(e, Err(Ok(V::InvalidBatchSize)), || {
-        v.try_batch_deduct(&w.backend, &Vec::new(e), &w.until())
+        v.try_batch_deduct(
+            &w.backend,
+            &soroban_sdk::String::from_str(&w.env, "bad_input-batch-4"),
+            &crate::world::columns_of(&w.env, &Vec::new(e)),
+            &w.until(),
+        )
     });
     // The constructor's max_batch is the maximum (100); 101 items and a
     // max_batch above it are refused.
@@ -365,7 +394,12 @@ fn lengths_and_batch_sizes() {
         big.push_back(item(&w, 1, &format!("b{i}"), None));
     }
     refuse(e, Err(Ok(V::InvalidBatchSize)), || {
-        v.try_batch_deduct(&w.backend, &big, &w.until())
+        v.try_batch_deduct(
+            &w.backend,
+            &bid(&w, &big),
+            &crate::world::columns_of(&w.env, &big),
+            &w.until(),
+        )
     });
     for bad in [0, 101, u32::MAX] {
         refuse(e, Err(Ok(V::InvalidConfig)), || {
@@ -381,7 +415,12 @@ fn lengths_and_batch_sizes() {
             item(&w, 1, "t2", None),
             item(&w, 1, "t3", None),
         ];
-        v.try_batch_deduct(&w.backend, &items, &w.until())
+        v.try_batch_deduct(
+            &w.backend,
+            &bid(&w, &items),
+            &crate::world::columns_of(&w.env, &items),
+            &w.until(),
+        )
     });
     refuse(e, Err(Ok(P::InvalidBatchSize)), || {
         w.pool.try_batch_distribute(&w.admin, &Vec::new(e))
@@ -471,13 +510,23 @@ fn validity_window_edges() {
                     v.try_deduct(&w.backend, &1, &single, &None, &until)
                 });
                 refuse(e, Err(Ok(err)), || {
-                    v.try_batch_deduct(&w.backend, &items, &until)
+                    v.try_batch_deduct(
+                        &w.backend,
+                        &bid(&w, &items),
+                        &crate::world::columns_of(&w.env, &items),
+                        &until,
+                    )
                 });
                 assert!(!v.is_request_processed(&single));
             }
             None => {
                 v.deduct(&w.backend, &1, &single, &None, &until);
-                v.batch_deduct(&w.backend, &items, &until);
+                v.batch_deduct(
+                    &w.backend,
+                    &bid(&w, &items),
+                    &crate::world::columns_of(&w.env, &items),
+                    &until,
+                );
                 assert!(v.is_request_processed(&single));
             }
         }
@@ -487,10 +536,15 @@ fn validity_window_edges() {
     refuse(e, Err(Ok(V::DuplicateRequest)), || {
         v.try_deduct(&w.backend, &1, &w.s("single-4"), &None, &(now - 1))
     });
-    // A repeated id inside one batch.
+    // So is a processed batch id, whatever the batch now lists.
     refuse(e, Err(Ok(V::DuplicateRequest)), || {
-        let items = vec![e, item(&w, 1, "twice", None), item(&w, 1, "twice", None)];
-        v.try_batch_deduct(&w.backend, &items, &w.until())
+        let items = vec![e, item(&w, 1, "other", None)];
+        v.try_batch_deduct(
+            &w.backend,
+            &w.s("b:batch-4"),
+            &crate::world::columns_of(&w.env, &items),
+            &(now - 1),
+        )
     });
     assert_eq!(v.balance(), 10_000 - 100 - 2 * 3);
 }
@@ -537,11 +591,21 @@ fn spend_limit_inputs() {
     });
     refuse(e, Err(Ok(V::SpendLimitExceeded)), || {
         let items = vec![e, item(&w, 10, "c1", Some(&dev)), item(&w, 11, "c2", None)];
-        v.try_batch_deduct(&w.backend, &items, &w.until())
+        v.try_batch_deduct(
+            &w.backend,
+            &bid(&w, &items),
+            &crate::world::columns_of(&w.env, &items),
+            &w.until(),
+        )
     });
     // Exactly the remainder passes.
     let items = vec![e, item(&w, 10, "d1", Some(&dev)), item(&w, 10, "d2", None)];
-    v.batch_deduct(&w.backend, &items, &w.until());
+    v.batch_deduct(
+        &w.backend,
+        &bid(&w, &items),
+        &crate::world::columns_of(&w.env, &items),
+        &w.until(),
+    );
     refuse(e, Err(Ok(V::SpendLimitExceeded)), || {
         v.try_deduct(&w.backend, &1, &w.s("e"), &None, &w.until())
     });
@@ -573,7 +637,12 @@ fn developers_that_could_never_withdraw_and_too_many_developers() {
             item(&w, 1, "x1", Some(&dev)),
             item(&w, 1, "x2", Some(&me)),
         ];
-        v.try_batch_deduct(&w.backend, &items, &w.until())
+        v.try_batch_deduct(
+            &w.backend,
+            &bid(&w, &items),
+            &crate::world::columns_of(&w.env, &items),
+            &w.until(),
+        )
     });
     let propagated = Err(Err(InvokeError::Contract(S::InvalidRecipient as u32)));
     for bad in [w.settlement.address.clone(), other.vault.address.clone()] {
@@ -596,7 +665,12 @@ fn developers_that_could_never_withdraw_and_too_many_developers() {
             vec![e, item(&w, 1, "y1", None), item(&w, 1, "y2", Some(&bad))],
         ] {
             refuse(e, propagated, || {
-                v.try_batch_deduct(&w.backend, &items, &w.until())
+                v.try_batch_deduct(
+                    &w.backend,
+                    &bid(&w, &items),
+                    &crate::world::columns_of(&w.env, &items),
+                    &w.until(),
+                )
             });
         }
     }
@@ -609,14 +683,24 @@ fn developers_that_could_never_withdraw_and_too_many_developers() {
         items.push_back(item(&w, 1, &format!("again-{i}"), Some(d)));
     }
     refuse(e, Err(Ok(V::TooManyDevelopers)), || {
-        v.try_batch_deduct(&w.backend, &items, &w.until())
+        v.try_batch_deduct(
+            &w.backend,
+            &bid(&w, &items),
+            &crate::world::columns_of(&w.env, &items),
+            &w.until(),
+        )
     });
     let mut items = Vec::new(e);
     for (i, d) in developers.iter().take(max).enumerate() {
         items.push_back(item(&w, 1, &format!("many-{i}"), Some(d)));
     }
     items.push_back(item(&w, 1, "to-pool", None));
-    v.batch_deduct(&w.backend, &items, &w.until());
+    v.batch_deduct(
+        &w.backend,
+        &bid(&w, &items),
+        &crate::world::columns_of(&w.env, &items),
+        &w.until(),
+    );
     assert_eq!(w.settlement.get_developer_count(), 1 + max as u32);
     assert_eq!(v.balance(), 10_000 - 100 - 1 - max as i128);
 }
@@ -699,7 +783,12 @@ fn calls_before_dependencies_are_configured() {
     });
     refuse(e, Err(Ok(V::NoDestination)), || {
         let items = vec![e, item(&w, 1, "r", None)];
-        v.try_batch_deduct(&w.backend, &items, &w.until())
+        v.try_batch_deduct(
+            &w.backend,
+            &bid(&w, &items),
+            &crate::world::columns_of(&w.env, &items),
+            &w.until(),
+        )
     });
     // Routed to a settlement that has not registered it: NotVault (301)
     // propagates.

@@ -862,24 +862,26 @@ pub struct MoneyPath {
     pub recording: StdVec<(String, i64, i64, i64)>,
 }
 
+/// A `batch_deduct` of `n` calls of 1 (64-byte ids), call `i` crediting
+/// `developers[i % len]`: the batch's 64-byte id and its columns.
 fn items(
     lab: &mut Lab,
     tag: &str,
     n: u32,
     developers: &[Option<Address>],
-) -> soroban_sdk::Vec<vault::DeductItem> {
+) -> (soroban_sdk::String, vault::DeductBatch) {
     let mut v = soroban_sdk::Vec::new(&lab.env);
     for i in 0..n {
-        v.push_back(vault::DeductItem {
+        v.push_back(crate::world::Item {
             amount: 1,
             request_id: request_id(lab, &format!("{tag}-{i}")),
             developer: developers[(i as usize) % developers.len()].clone(),
         });
     }
-    v
+    let id = request_id(lab, &format!("{tag}-batch"));
+    (id, crate::world::columns_of(&lab.env, &v))
 }
 
-/// The longest accepted request id (64 bytes): the worst case.
 fn request_id(lab: &Lab, id: &str) -> soroban_sdk::String {
     lab.s(&format!("{id:0>64}"))
 }
@@ -995,18 +997,20 @@ fn money_path(net: Mainnet) -> MoneyPath {
     }
 
     // Batches.
-    let batch = |lab: &Lab, contract: &Address, items: soroban_sdk::Vec<vault::DeductItem>| {
-        lab.call(
-            contract,
-            "batch_deduct",
-            vec![
-                &env,
-                a(&env, &lab.backend),
-                items.into_val(&env),
-                until.into_val(&env),
-            ],
-        )
-    };
+    let batch =
+        |lab: &Lab, contract: &Address, (id, items): (soroban_sdk::String, vault::DeductBatch)| {
+            lab.call(
+                contract,
+                "batch_deduct",
+                vec![
+                    &env,
+                    a(&env, &lab.backend),
+                    id.into_val(&env),
+                    items.into_val(&env),
+                    until.into_val(&env),
+                ],
+            )
+        };
     let refusal = |lab: &Lab, f: &HostFunction| -> String {
         let e = lab
             .apply(f, Credentials::SignedEntries, None)

@@ -32,8 +32,8 @@ fn events_of(env: &Env, id: &Address) -> StdVec<ContractEvent> {
     env.events().all().filter_by_contract(id).events().to_vec()
 }
 
-fn item(w: &World, amount: i128, id: &str, developer: Option<&Address>) -> vault::DeductItem {
-    vault::DeductItem {
+fn item(w: &World, amount: i128, id: &str, developer: Option<&Address>) -> crate::world::Item {
+    crate::world::Item {
         amount,
         request_id: w.s(id),
         developer: developer.cloned(),
@@ -117,7 +117,15 @@ fn whole_money_flow_to_the_unit() {
         item(&w, 15, "a-6", Some(&dev1)),
         item(&w, 5, "a-7", Some(&dev2)),
     ];
-    assert_eq!(a.batch_deduct(&w.backend, &batch, &w.until()), 3_770);
+    assert_eq!(
+        a.batch_deduct(
+            &w.backend,
+            &w.s("batch-1"),
+            &crate::world::columns_of(&w.env, &batch),
+            &w.until()
+        ),
+        3_770
+    );
     // The vault: exactly one `batch_deduct` event listing every call.
     let ids = ["a-3", "a-4", "a-5", "a-6", "a-7"];
     let mut request_ids = Vec::new(env);
@@ -127,6 +135,7 @@ fn whole_money_flow_to_the_unit() {
     assert_eq!(
         events_of(env, &a.address),
         [vault::BatchDeduct {
+            request_id: w.s("batch-1"),
             request_ids,
             amounts: vec![env, 10, 20, 30, 15, 5],
             developer_index: vec![env, 0, 1, 2, 0, 1],
@@ -164,8 +173,10 @@ fn whole_money_flow_to_the_unit() {
     );
     // One USDC transfer for the whole batch.
     assert_eq!(events_of(env, &w.usdc).len(), 1);
+    // The batch's id is recorded, its calls' ids are not.
+    assert!(a.is_request_processed(&w.s("batch-1")));
     for id in ids {
-        assert!(a.is_request_processed(&w.s(id)));
+        assert!(!a.is_request_processed(&w.s(id)));
     }
 
     // Bob's batch goes to the revenue pool in one transfer.
@@ -175,12 +186,18 @@ fn whole_money_flow_to_the_unit() {
         item(&w, 5, "b-3", Some(&dev1)),
     ];
     assert_eq!(
-        bob.vault.batch_deduct(&w.backend, &bob_batch, &w.until()),
+        bob.vault.batch_deduct(
+            &w.backend,
+            &w.s("batch-2"),
+            &crate::world::columns_of(&w.env, &bob_batch),
+            &w.until()
+        ),
         2_920
     );
     assert_eq!(
         events_of(env, &bob.vault.address),
         [vault::BatchDeduct {
+            request_id: w.s("batch-2"),
             request_ids: vec![env, w.s("b-2"), w.s("b-3")],
             amounts: vec![env, 5, 5],
             developer_index: vec![env, 0, 1],

@@ -27,7 +27,7 @@ use soroban_sdk::{
     token::StellarAssetClient,
     vec,
     xdr::{ContractEvent, ContractEventBody, Limits, ScVal, WriteXdr},
-    Address, Env,
+    Address, Env, IntoVal, TryFromVal,
 };
 use std::{collections::BTreeMap, path::PathBuf, string::String as StdString, vec::Vec as StdVec};
 use stellar_xdr::{ScSpecEntry, ScSpecEventParamLocationV0};
@@ -392,18 +392,13 @@ fn emit_v3() -> Captured {
     v.deduct(&w.backend, &25, &s("req-1"), &Some(dev.clone()), &until);
     r.take("vault", &v_id);
     // Three calls: two credit `dev`, one the pool.
-    let item = |id: &str, amount: i128, developer: Option<&Address>| vault::DeductItem {
-        request_id: s(id),
-        amount,
-        developer: developer.cloned(),
-    };
-    let items = vec![
-        env,
-        item("req-2", 5, Some(&dev)),
-        item("req-3", 7, None),
-        item("req-4", 3, Some(&dev)),
+    let calls = [
+        (5, "req-2", Some(&dev)),
+        (7, "req-3", None),
+        (3, "req-4", Some(&dev)),
     ];
-    v.batch_deduct(&w.backend, &items, &until);
+    let batch = crate::world::columns(env, &calls);
+    v.batch_deduct(&w.backend, &s("batch-1"), &batch, &until);
     r.take("vault", &v_id);
     // USDC sent to the vault outside `deposit`, swept back by the owner.
     w.sac.mint(&v_id, &9);
@@ -662,4 +657,53 @@ fn fixture_folders_are_the_code_versions() {
         found.sort_by_key(|v| v[1..].parse::<u32>().unwrap_or(u32::MAX));
         assert_eq!(found, expected, "{contract}");
     }
+}
+
+/// `docs/interfaces/batch_digest.json`: a test vector of the argument a
+/// backend signs for a code version 3 `batch_deduct` (`sha256` of the XDR of
+/// `[request_id, batch, valid_until_ledger]`), for clients that check what
+/// they sign; the interop suite recomputes it with `@stellar/stellar-sdk`.
+/// Written with `CALLORA_UPDATE_FIXTURES=1`.
+#[test]
+fn batch_digest_vector_is_current() {
+    let env = Env::default();
+    use soroban_sdk::xdr::{AccountId, ContractId, Hash, PublicKey, ScAddress, Uint256};
+    let address = |a: ScAddress| Address::try_from_val(&env, &ScVal::Address(a)).unwrap();
+    let dev = address(ScAddress::Account(AccountId(
+        PublicKey::PublicKeyTypeEd25519(Uint256([7; 32])),
+    )));
+    let contract = address(ScAddress::Contract(ContractId(Hash([9; 32]))));
+    let calls = [
+        (5, "call-1", Some(&dev)),
+        (7, "call-2", None),
+        (3, "call-3", Some(&contract)),
+        (1, "call-4", Some(&dev)),
+    ];
+    let batch = crate::world::columns(&env, &calls);
+    let request_id = soroban_sdk::String::from_str(&env, "batch-1");
+    let until = 1_000_060u32;
+    let digest = crate::world::batch_digest(&env, &request_id, &batch, until);
+    let scval = |v: soroban_sdk::Val| ScVal::try_from_val(&env, &v).unwrap();
+    let batch_val = scval(batch.into_val(&env));
+    let doc = json!({
+        "about": "the one argument a backend signs for a code version 3 batch_deduct: \
+                  sha256 of the XDR of ScVal::Vec([request_id, batch, valid_until_ledger])",
+        "request_id": "batch-1",
+        "batch": to_json(&batch_val),
+        "batch_xdr": batch_val.to_xdr_base64(Limits::none()).unwrap(),
+        "valid_until_ledger": until,
+        "digest_hex": hex(&digest.to_array()),
+    });
+    let mut text = serde_json::to_string_pretty(&doc).unwrap();
+    text.push('\n');
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../docs/interfaces/batch_digest.json");
+    if std::env::var("CALLORA_UPDATE_FIXTURES").is_ok_and(|v| v == "1") {
+        std::fs::write(&path, &text).unwrap();
+    }
+    assert_eq!(
+        std::fs::read_to_string(&path).ok().as_deref(),
+        Some(text.as_str()),
+        "docs/interfaces/batch_digest.json is stale: CALLORA_UPDATE_FIXTURES=1 cargo test -p callora-tests events"
+    );
 }

@@ -145,7 +145,7 @@ enum Developers {
 struct BatchRun {
     w: World,
     vault: vault::Client<'static>,
-    items: Vec<vault::DeductItem>,
+    items: Vec<crate::world::Item>,
     developers: StdVec<Address>,
 }
 
@@ -193,7 +193,7 @@ fn batch_run_with(
     let destinations = devs.len() + pool as usize;
     let mut items = Vec::new(&w.env);
     for i in 0..n {
-        items.push_back(vault::DeductItem {
+        items.push_back(crate::world::Item {
             amount: 1 + i as i128 % 7,
             request_id: long_id(&w, "call", i),
             developer: devs.get(i as usize % destinations.max(1)).cloned(),
@@ -218,7 +218,12 @@ impl BatchRun {
             .map(|d| w.settlement.get_developer_balance(d))
             .collect();
         let count = w.settlement.get_developer_count();
-        let balance = v.batch_deduct(&w.backend, &self.items, &w.until());
+        let balance = v.batch_deduct(
+            &w.backend,
+            &long_id(w, "batch", 0),
+            &crate::world::columns_of(&w.env, &self.items),
+            &w.until(),
+        );
         let usage = Usage::of_last(&w.env);
         // One vault event, one credit per distinct developer.
         let events = w.env.events().all();
@@ -290,14 +295,24 @@ fn max_plus_one_is_refused_with_max_batch_at_the_maximum() {
     );
     let before = ledger_state(&w.env);
     assert_eq!(
-        v.try_batch_deduct(&w.backend, &r.items, &w.until()),
+        v.try_batch_deduct(
+            &w.backend,
+            &soroban_sdk::String::from_str(&w.env, "limits-batch-2"),
+            &crate::world::columns_of(&w.env, &r.items),
+            &w.until()
+        ),
         Err(Ok(vault::VaultError::InvalidBatchSize))
     );
     assert_unchanged(&w.env, &before, "the 101-item batch");
     // The first 100 of them pass.
     let mut items = r.items.clone();
     items.pop_back();
-    v.batch_deduct(&w.backend, &items, &w.until());
+    v.batch_deduct(
+        &w.backend,
+        &soroban_sdk::String::from_str(&w.env, "limits-batch-3"),
+        &crate::world::columns_of(&w.env, &items),
+        &w.until(),
+    );
 }
 
 /// The worst case the contract admits: `MAX_BATCH_DEDUCT` items with
@@ -360,8 +375,12 @@ fn too_many_developers_are_refused() {
     );
     let before = ledger_state(&r.w.env);
     assert_eq!(
-        r.vault
-            .try_batch_deduct(&r.w.backend, &r.items, &r.w.until()),
+        r.vault.try_batch_deduct(
+            &r.w.backend,
+            &soroban_sdk::String::from_str(&r.w.env, "limits-batch-4"),
+            &crate::world::columns_of(&r.w.env, &r.items),
+            &r.w.until()
+        ),
         Err(Ok(vault::VaultError::TooManyDevelopers))
     );
     assert_unchanged(&r.w.env, &before, "the batch to 21 developers");

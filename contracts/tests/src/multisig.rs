@@ -328,31 +328,30 @@ fn money_path_runs_on_signed_entries_from_g_accounts() {
     // A signed batch: two items to the developer, one to the pool.
     let items = vec![
         env,
-        vault::DeductItem {
+        crate::world::Item {
             amount: 10,
             request_id: w.s("b-1"),
             developer: Some(dev.clone()),
         },
-        vault::DeductItem {
+        crate::world::Item {
             amount: 20,
             request_id: w.s("b-2"),
             developer: Some(dev.clone()),
         },
-        vault::DeductItem {
+        crate::world::Item {
             amount: 5,
             request_id: w.s("b-3"),
             developer: None,
         },
     ];
-    let batch = invocation(
-        env,
-        &id,
-        "batch_deduct",
-        args(env, (backend.clone(), items.clone(), until)),
-        Vec::new(),
-    );
+    // The backend signs the batch's digest, not its calls.
+    let (batch_id, columns) = (w.s("batch-1"), crate::world::columns_of(env, &items));
+    let digest = crate::world::batch_digest(env, &batch_id, &columns, until);
+    let batch = invocation(env, &id, "batch_deduct", args(env, (digest,)), Vec::new());
     let entry = authorize(env, &backend, &[&backend_key], 14, expiration(env), batch);
-    with_auths(env, &[entry], || v.batch_deduct(&backend, &items, &until));
+    with_auths(env, &[entry], || {
+        v.batch_deduct(&backend, &batch_id, &columns, &until)
+    });
     assert_eq!(v.balance(), 465);
     assert_eq!(w.settlement.get_developer_balance(&dev), 130);
     w.assert_settlement_backed();

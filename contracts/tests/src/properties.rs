@@ -28,8 +28,10 @@
 //!   exactly once; the developer total equals the sum of the balances; an
 //!   active settlement holds pool + developers + untracked USDC + its retired
 //!   predecessor's balances not yet imported, a retired one nothing;
-//! * **no request id is charged twice**: every `deduct` and `batch_deduct`
-//!   event is matched against the set of ids each vault has charged, and
+//! * **no request id is charged twice**: every `deduct` event's id and every
+//!   `batch_deduct` event's batch id (code version 3: the batch is the
+//!   request; its calls' ids are labels) is matched against the set of ids
+//!   each vault has charged, and
 //!   the charges in events total what the model charged. (Code versions 1–2
 //!   forgot an id after `REQUEST_ID_TTL` and could charge it again: finding
 //!   6, exempt only while a vault runs that code.)
@@ -606,14 +608,18 @@ impl Sim {
                     sc_string(field(&body.data, "request_id")),
                     sc_i128(field(&body.data, "amount")),
                 )],
+                // Code version 3: the batch's id is its idempotency key (the
+                // calls' ids are labels, which may repeat); its total is
+                // what the calls' amounts add up to.
                 "batch_deduct" => {
-                    let ids = sc_vec(field(&body.data, "request_ids"));
                     let amounts = sc_vec(field(&body.data, "amounts"));
-                    assert_eq!(ids.len(), amounts.len());
-                    ids.iter()
-                        .zip(amounts.iter())
-                        .map(|(id, a)| (sc_string(id), sc_i128(a)))
-                        .collect()
+                    let total = sc_i128(field(&body.data, "total"));
+                    assert_eq!(
+                        sc_vec(field(&body.data, "request_ids")).len(),
+                        amounts.len()
+                    );
+                    assert_eq!(amounts.iter().map(sc_i128).sum::<i128>(), total);
+                    vec![(sc_string(field(&body.data, "request_id")), total)]
                 }
                 _ => continue,
             };
@@ -759,7 +765,7 @@ impl Sim {
                 Code::V3 => {
                     let mut batch = Vec::new(sim.env());
                     for (amount, id, d) in &items {
-                        batch.push_back(vault::DeductItem {
+                        batch.push_back(crate::world::Item {
                             amount: *amount,
                             request_id: sim.request_id(id),
                             developer: dev(d),
@@ -767,7 +773,8 @@ impl Sim {
                     }
                     let r = vault::Client::new(sim.env(), &sim.vaults[i]).try_batch_deduct(
                         &backend,
-                        &batch,
+                        &sim.request_id(&key),
+                        &crate::world::columns_of(sim.env(), &batch),
                         &sent.until,
                     );
                     spend_refused = r == Err(Ok(vault::VaultError::SpendLimitExceeded));

@@ -507,13 +507,18 @@ fn smoke(r: &mut Report, env: &Env, id: &Address) {
     }
     let items = vec![
         env,
-        vault::DeductItem {
+        crate::world::Item {
             amount: 1,
             request_id: s("rehearsal-smoke-2"),
             developer: None,
         },
     ];
-    let batch = c.try_batch_deduct(&backend, &items, &until);
+    let batch = c.try_batch_deduct(
+        &backend,
+        &soroban_sdk::String::from_str(env, "rehearsal-batch-1"),
+        &crate::world::columns_of(env, &items),
+        &until,
+    );
     if batch.is_ok() {
         r.step(env, &format!("{label}.batch_deduct 1 item (smoke)"));
     }
@@ -694,18 +699,23 @@ pub fn rehearse_playbook() -> Report {
     r.step(&env, "vault A.deduct 5 -> developer");
     let items = vec![
         &env,
-        vault::DeductItem {
+        crate::world::Item {
             amount: 3,
             request_id: s("req-7"),
             developer: Some(dev.clone()),
         },
-        vault::DeductItem {
+        crate::world::Item {
             amount: 2,
             request_id: s("req-8"),
             developer: None,
         },
     ];
-    a.batch_deduct(&backend, &items, &valid_until(&env));
+    a.batch_deduct(
+        &backend,
+        &soroban_sdk::String::from_str(&env, "rehearsal-batch-2"),
+        &crate::world::columns_of(&env, &items),
+        &valid_until(&env),
+    );
     r.step(&env, "vault A.batch_deduct 2 items");
     b.deduct(&backend, &7, &s("req-9"), &None, &valid_until(&env));
     r.step(&env, "vault B.deduct 7 -> revenue pool");

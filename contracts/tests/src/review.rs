@@ -208,14 +208,8 @@ fn f6_a_retry_never_charges_twice() {
     assert_eq!(
         v.try_batch_deduct(
             &w.backend,
-            &vec![
-                &w.env,
-                vault::DeductItem {
-                    amount: 1,
-                    request_id: w.s("late"),
-                    developer: None
-                }
-            ],
+            &w.s("late-batch"),
+            &crate::world::columns(&w.env, &[(1, "late", None)]),
             &(now - 1)
         ),
         Err(Ok(V::RequestExpired))

@@ -423,19 +423,8 @@ fn in_place_upgrade_of_v1_with_live_state() {
     assert_eq!(alice.get_admin(), s.next_admin);
     alice.batch_deduct(
         &w.backend,
-        &vec![
-            env,
-            vault::DeductItem {
-                amount: 10,
-                request_id: w.s("a-6"),
-                developer: Some(s.dev.clone()),
-            },
-            vault::DeductItem {
-                amount: 4,
-                request_id: w.s("a-7"),
-                developer: None,
-            },
-        ],
+        &w.s("a-batch-1"),
+        &crate::world::columns(env, &[(10, "a-6", Some(&s.dev)), (4, "a-7", None)]),
         &w.until(),
     );
     bob.unpause(op);
@@ -720,29 +709,39 @@ fn in_place_upgrade_of_v2_with_live_state() {
     alice.deduct(&w.backend, &300, &w.s("a-6"), &Some(d2.clone()), &w.until());
     let items = vec![
         env,
-        vault::DeductItem {
+        crate::world::Item {
             amount: 150,
             request_id: w.s("a-7"),
             developer: Some(d0.clone()),
         },
-        vault::DeductItem {
+        crate::world::Item {
             amount: 50,
             request_id: w.s("a-8"),
             developer: None,
         },
     ];
     let mut over = items.clone();
-    over.push_back(vault::DeductItem {
+    over.push_back(crate::world::Item {
         amount: 1,
         request_id: w.s("a-9"),
         developer: None,
     });
     assert_eq!(
-        alice.try_batch_deduct(&w.backend, &over, &w.until()),
+        alice.try_batch_deduct(
+            &w.backend,
+            &soroban_sdk::String::from_str(&w.env, "upgrade-batch-1"),
+            &crate::world::columns_of(&w.env, &over),
+            &w.until()
+        ),
         Err(Ok(V::SpendLimitExceeded)),
         "300 + 201 is over the limit of 500"
     );
-    alice.batch_deduct(&w.backend, &items, &w.until());
+    alice.batch_deduct(
+        &w.backend,
+        &soroban_sdk::String::from_str(&w.env, "upgrade-batch-2"),
+        &crate::world::columns_of(&w.env, &items),
+        &w.until(),
+    );
     assert_eq!(alice.get_spend_window().unwrap().spent, 500);
     bob.unpause(op);
     bob.deduct(&w.backend, &40, &w.s("b-2"), &None, &w.until());
@@ -996,14 +995,8 @@ fn f3_round_trip_to_v2_and_back_in_place_with_writes() {
     bv.set_max_batch(op, &MAX_BATCH);
     bv.batch_deduct(
         &w.backend,
-        &vec![
-            env,
-            vault::DeductItem {
-                amount: 10,
-                request_id: w.s("v3-3"),
-                developer: None,
-            },
-        ],
+        &w.s("v3-batch-1"),
+        &crate::world::columns(env, &[(10, "v3-3", None)]),
         &w.until(),
     );
     assert_eq!(s.get_developer_balance(&dev), 1_700);

@@ -114,6 +114,43 @@ impl Default for World {
     }
 }
 
+/// One API call of a `batch_deduct`, as the suites write them (code version
+/// 3 takes them by column: [`columns_of`]).
+#[soroban_sdk::contracttype]
+#[derive(Clone, Debug, Eq, PartialEq)]
+pub struct Item {
+    pub amount: i128,
+    pub request_id: String,
+    pub developer: Option<Address>,
+}
+
+/// The code version 3 `batch_deduct` columns of `items` (see [`columns`]).
+pub fn columns_of(env: &Env, items: &Vec<Item>) -> vault::DeductBatch {
+    let mut batch = columns(env, &[]);
+    for item in items.iter() {
+        push_call(&mut batch, item.amount, item.request_id, item.developer);
+    }
+    batch
+}
+
+fn push_call(
+    batch: &mut vault::DeductBatch,
+    amount: i128,
+    request_id: String,
+    developer: Option<Address>,
+) {
+    let index = match batch.developers.first_index_of(&developer) {
+        Some(i) => i,
+        None => {
+            batch.developers.push_back(developer);
+            batch.developers.len() - 1
+        }
+    };
+    batch.request_ids.push_back(request_id);
+    batch.amounts.push_back(amount);
+    batch.developer_index.push_back(index);
+}
+
 /// One API call of a `batch_deduct`: amount, request id, credited developer
 /// (`None`: the settlement's pool).
 pub type Call<'a> = (i128, &'a str, Option<&'a Address>);
@@ -129,17 +166,8 @@ pub fn columns(env: &Env, calls: &[Call]) -> vault::DeductBatch {
         developers: Vec::new(env),
     };
     for (amount, request_id, developer) in calls {
-        let developer = developer.cloned();
-        let index = match batch.developers.first_index_of(&developer) {
-            Some(i) => i,
-            None => {
-                batch.developers.push_back(developer);
-                batch.developers.len() - 1
-            }
-        };
-        batch.request_ids.push_back(String::from_str(env, request_id));
-        batch.amounts.push_back(*amount);
-        batch.developer_index.push_back(index);
+        let id = String::from_str(env, request_id);
+        push_call(&mut batch, *amount, id, developer.cloned());
     }
     batch
 }

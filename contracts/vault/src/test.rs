@@ -8,7 +8,7 @@
 extern crate std;
 
 use crate::{
-    AuthorizedCallerSet, BatchDeduct, Deduct, DeductItem, Deposit, DepositorSet, MaxBatchSet,
+    AuthorizedCallerSet, BatchDeduct, Deduct, DeductBatch, Deposit, DepositorSet, MaxBatchSet,
     MaxDeductSet, MetadataSet, MinDepositSet, Paused, RevenuePoolSet, SettlementSet, SpendLimit,
     SpendLimitSet, SpendWindow, Swept, Unpaused, Vault, VaultClient, VaultError, VaultInitialized,
     VaultMeta, Withdraw, MAX_BATCH_DEDUCT, MAX_BATCH_DEVELOPERS, MAX_METADATA_LEN,
@@ -22,12 +22,13 @@ use callora_types::{
 };
 use soroban_sdk::{
     testutils::{
-        Address as _, AuthorizedFunction, Events as _, Ledger as _, MockAuth, MockAuthInvoke,
+        Address as _, AuthorizedFunction, AuthorizedInvocation, Events as _, Ledger as _, MockAuth,
+        MockAuthInvoke,
     },
     token::{StellarAssetClient, TokenClient},
     vec,
-    xdr::{self, ScErrorCode, ScErrorType},
-    Address, Env, Error, Event, IntoVal, String, Symbol, TryFromVal, Val, Vec,
+    xdr::{self, ScErrorCode, ScErrorType, ToXdr},
+    Address, Bytes, BytesN, Env, Error, Event, IntoVal, String, Symbol, TryFromVal, Val, Vec,
 };
 
 mod settlement_wasm {
@@ -262,8 +263,36 @@ impl T {
         )
     }
 
-    fn batch(&self, items: &Vec<DeductItem>) -> i128 {
-        self.vault.batch_deduct(&self.backend, items, &self.until())
+    /// The backend charges `batch` under the batch id `request_id`, valid
+    /// for as long as allowed.
+    fn batch(&self, request_id: &str, batch: &DeductBatch) -> i128 {
+        self.vault
+            .batch_deduct(&self.backend, &self.s(request_id), batch, &self.until())
+    }
+
+    /// `batch_deduct` of `batch` under `request_id` is refused with exactly
+    /// `err`: no event, every part of [`State`] untouched, and no id
+    /// recorded (the batch's id and each call's id stay as they were).
+    fn batch_refused(&self, request_id: &str, batch: &DeductBatch, until: u32, err: VaultError) {
+        let rid = self.s(request_id);
+        let processed = |ids: &Vec<String>| -> std::vec::Vec<bool> {
+            ids.iter()
+                .map(|id| self.vault.is_request_processed(&id))
+                .collect()
+        };
+        let batch_was = self.vault.is_request_processed(&rid);
+        let calls_were = processed(&batch.request_ids);
+        let before = self.state();
+        assert_eq!(
+            self.vault
+                .try_batch_deduct(&self.backend, &rid, batch, &until),
+            Err(Ok(err)),
+            "batch {request_id}"
+        );
+        assert!(self.events().is_empty(), "{err:?} emitted events");
+        assert_eq!(self.state(), before, "{err:?} changed state");
+        assert_eq!(self.vault.is_request_processed(&rid), batch_was, "{err:?}");
+        assert_eq!(processed(&batch.request_ids), calls_were, "{err:?}");
     }
 
     /// A real settlement (built WASM) with this vault registered, set as the
@@ -378,12 +407,25 @@ impl T {
     /// signature, `signer`'s, on exactly this call; returns what the host
     /// answered.
     fn signed_by(&self, signer: &Address, function: &str, args: Vec<Val>) -> Result<Val, Error> {
+        self.signed_over(signer, function, args.clone(), args)
+    }
+
+    /// Invokes the vault's `function` with `args` under enforcing auth with
+    /// exactly one signature, `signer`'s, over `function` with `signed`
+    /// (which may differ from `args`); returns what the host answered.
+    fn signed_over(
+        &self,
+        signer: &Address,
+        function: &str,
+        signed: Vec<Val>,
+        args: Vec<Val>,
+    ) -> Result<Val, Error> {
         self.env.mock_auths(&[MockAuth {
             address: signer,
             invoke: &MockAuthInvoke {
                 contract: &self.vault.address,
                 fn_name: function,
-                args: args.clone(),
+                args: signed,
                 sub_invokes: &[],
             },
         }]);
@@ -480,25 +522,59 @@ macro_rules! assert_refused {
     }};
 }
 
-fn item(t: &T, amount: i128, request_id: &str, developer: Option<Address>) -> DeductItem {
-    DeductItem {
-        amount,
-        request_id: t.s(request_id),
-        developer,
+/// A batch of `calls` (amount, call id, credited developer), by column:
+/// the developers listed in order of first appearance (`None`: the pool).
+fn batch_of(t: &T, calls: &[(i128, &str, Option<Address>)]) -> DeductBatch {
+    let mut batch = empty_batch(t);
+    for (amount, id, developer) in calls {
+        push_call(t, &mut batch, *amount, id, developer.clone());
+    }
+    batch
+}
+
+/// A batch with no calls (and no developers).
+fn empty_batch(t: &T) -> DeductBatch {
+    DeductBatch {
+        request_ids: Vec::new(&t.env),
+        amounts: Vec::new(&t.env),
+        developer_index: Vec::new(&t.env),
+        developers: Vec::new(&t.env),
     }
 }
 
-fn items(t: &T, n: u32, dev: Option<Address>) -> Vec<DeductItem> {
-    prefixed_items(t, "batch", n, dev)
+/// Appends one call to `batch`, listing its developer if it is new.
+fn push_call(t: &T, batch: &mut DeductBatch, amount: i128, id: &str, developer: Option<Address>) {
+    let index = match batch.developers.first_index_of(&developer) {
+        Some(index) => index,
+        None => {
+            batch.developers.push_back(developer);
+            batch.developers.len() - 1
+        }
+    };
+    batch.request_ids.push_back(t.s(id));
+    batch.amounts.push_back(amount);
+    batch.developer_index.push_back(index);
 }
 
-/// `n` items of 1 unit, ids `{prefix}-0` .. `{prefix}-{n-1}`.
-fn prefixed_items(t: &T, prefix: &str, n: u32, dev: Option<Address>) -> Vec<DeductItem> {
-    let mut v = Vec::new(&t.env);
+/// `n` calls of 1 unit, call ids `batch-0` .. `batch-{n-1}`.
+fn unit_batch(t: &T, n: u32, dev: Option<Address>) -> DeductBatch {
+    prefixed_batch(t, "batch", n, dev)
+}
+
+/// `n` calls of 1 unit, call ids `{prefix}-0` .. `{prefix}-{n-1}`.
+fn prefixed_batch(t: &T, prefix: &str, n: u32, dev: Option<Address>) -> DeductBatch {
+    let mut batch = empty_batch(t);
     for i in 0..n {
-        v.push_back(item(t, 1, &std::format!("{prefix}-{i}"), dev.clone()));
+        push_call(t, &mut batch, 1, &std::format!("{prefix}-{i}"), dev.clone());
     }
-    v
+    batch
+}
+
+/// The one argument the backend signs for `batch_deduct`: `sha256` of the
+/// XDR of `ScVal::Vec([request_id, batch, valid_until_ledger])`.
+fn digest(env: &Env, request_id: &String, batch: &DeductBatch, until: u32) -> BytesN<32> {
+    let preimage = (request_id.clone(), batch.clone(), until).to_xdr(env);
+    env.crypto().sha256(&preimage).into()
 }
 
 fn limit(amount: i128, period_ledgers: u32) -> Option<SpendLimit> {
@@ -550,6 +626,7 @@ fn error_codes_are_stable() {
         (AdminIsOwner, 124),
         (TooManyDevelopers, 125),
         (NothingToSweep, 126),
+        (InvalidBatch, 127),
         (NotAdmin, 150),
         (NoPendingAdmin, 151),
         (PendingAdminExpired, 152),
@@ -1029,16 +1106,14 @@ fn deduct_is_idempotent_by_request_id() {
         ),
         VaultError::DuplicateRequest
     );
-    // Nor does putting it in a batch.
-    assert_refused!(
-        t,
-        t.vault.try_batch_deduct(
-            &t.backend,
-            &vec![&t.env, item(&t, 1, "req-1", None)],
-            &t.until()
-        ),
-        VaultError::DuplicateRequest
+    // Nor does reusing it as a batch's id (one id space).
+    t.batch_refused(
+        "req-1",
+        &batch_of(&t, &[(1, "other", None)]),
+        t.until(),
+        VaultError::DuplicateRequest,
     );
+    assert_eq!(t.vault.balance(), 900);
 }
 
 /// A processed id is kept for `REQUEST_ID_TTL` ledgers, longer than any
@@ -1067,15 +1142,13 @@ fn request_ids_outlive_their_requests_validity() {
     assert!(!t.vault.is_request_processed(&rid));
     assert_err!(retry(), VaultError::RequestExpired);
     assert!(t.events().is_empty());
-    assert_err!(
-        t.vault.try_batch_deduct(
-            &t.backend,
-            &vec![&t.env, item(&t, 100, "req-1", None)],
-            &until
-        ),
-        VaultError::RequestExpired
+    // The same for a batch under that (forgotten) id.
+    t.batch_refused(
+        "req-1",
+        &batch_of(&t, &[(100, "call", None)]),
+        until,
+        VaultError::RequestExpired,
     );
-    assert!(t.events().is_empty());
     assert!(!t.vault.is_request_processed(&rid));
     assert_eq!(t.vault.balance(), 900);
 }
@@ -1089,8 +1162,9 @@ fn duplicate_is_reported_before_expiry() {
     let until = t.now() + 5;
     t.vault
         .deduct(&t.backend, &100, &t.s("charged"), &None, &until);
-    let batch = items(&t, 2, None);
-    t.vault.batch_deduct(&t.backend, &batch, &until);
+    let batch = unit_batch(&t, 2, None);
+    t.vault
+        .batch_deduct(&t.backend, &t.s("charged-batch"), &batch, &until);
     t.set_ledger(until + 1);
     assert_refused!(
         t,
@@ -1098,11 +1172,7 @@ fn duplicate_is_reported_before_expiry() {
             .try_deduct(&t.backend, &100, &t.s("charged"), &None, &until),
         VaultError::DuplicateRequest
     );
-    assert_refused!(
-        t,
-        t.vault.try_batch_deduct(&t.backend, &batch, &until),
-        VaultError::DuplicateRequest
-    );
+    t.batch_refused("charged-batch", &batch, until, VaultError::DuplicateRequest);
     // An uncharged request with the same (passed) validity is expired.
     assert_refused!(
         t,
@@ -1110,13 +1180,9 @@ fn duplicate_is_reported_before_expiry() {
             .try_deduct(&t.backend, &100, &t.s("fresh"), &None, &until),
         VaultError::RequestExpired
     );
-    let fresh = vec![&t.env, item(&t, 1, "fresh", None)];
-    assert_refused!(
-        t,
-        t.vault.try_batch_deduct(&t.backend, &fresh, &until),
-        VaultError::RequestExpired
-    );
+    t.batch_refused("fresh-batch", &batch, until, VaultError::RequestExpired);
     assert!(!t.vault.is_request_processed(&t.s("fresh")));
+    assert!(!t.vault.is_request_processed(&t.s("fresh-batch")));
 }
 
 /// `valid_until_ledger` == now is accepted, now + MAX_REQUEST_VALIDITY is
@@ -1143,8 +1209,12 @@ fn valid_until_ledger_boundaries() {
     }
 
     let b = |prefix: &str, until: u32| {
-        t.vault
-            .try_batch_deduct(&t.backend, &prefixed_items(&t, prefix, 2, None), &until)
+        t.vault.try_batch_deduct(
+            &t.backend,
+            &t.s(prefix),
+            &prefixed_batch(&t, prefix, 2, None),
+            &until,
+        )
     };
     assert_eq!(b("b-now", now), Ok(Ok(996)));
     assert_eq!(b("b-max", now + MAX_REQUEST_VALIDITY), Ok(Ok(994)));
@@ -1154,6 +1224,9 @@ fn valid_until_ledger_boundaries() {
         VaultError::ValidityTooLong
     );
     assert_refused!(t, b("b-expired", now - 1), VaultError::RequestExpired);
+    for rid in ["b-too-long", "b-expired"] {
+        assert!(!t.vault.is_request_processed(&t.s(rid)));
+    }
     assert_eq!(t.token.balance(&t.pool), 6);
 }
 
@@ -1279,14 +1352,11 @@ fn deduct_without_destination_fails() {
             .try_deduct(&t.backend, &1, &t.s("a"), &None, &t.until()),
         VaultError::NoDestination
     );
-    assert_refused!(
-        t,
-        t.vault.try_batch_deduct(
-            &t.backend,
-            &vec![&t.env, item(&t, 1, "a", None)],
-            &t.until()
-        ),
-        VaultError::NoDestination
+    t.batch_refused(
+        "a",
+        &batch_of(&t, &[(1, "call", None)]),
+        t.until(),
+        VaultError::NoDestination,
     );
     assert!(!t.vault.is_request_processed(&t.s("a")));
 }
@@ -1301,11 +1371,11 @@ fn deduct_without_authorized_caller_fails() {
             .try_deduct(&t.backend, &1, &t.s("a"), &None, &t.until()),
         VaultError::NotAuthorizedCaller
     );
-    assert_refused!(
-        t,
-        t.vault
-            .try_batch_deduct(&t.backend, &items(&t, 1, None), &t.until()),
-        VaultError::NotAuthorizedCaller
+    t.batch_refused(
+        "b",
+        &unit_batch(&t, 1, None),
+        t.until(),
+        VaultError::NotAuthorizedCaller,
     );
 }
 
@@ -1325,11 +1395,12 @@ fn deduct_needs_the_backends_signature() {
         t.refused_for_auth(
             signer,
             "batch_deduct",
-            (t.backend.clone(), items(&t, 1, None), until).into_val(&t.env),
+            (t.backend.clone(), t.s("b"), unit_batch(&t, 1, None), until).into_val(&t.env),
             &t.backend,
         );
     }
     assert!(!t.vault.is_request_processed(&t.s("a")));
+    assert!(!t.vault.is_request_processed(&t.s("b")));
 }
 
 /// Finding 7: a credit to the vault itself could never be withdrawn.
@@ -1337,8 +1408,8 @@ fn deduct_needs_the_backends_signature() {
 fn deduct_refuses_the_vault_as_developer() {
     let t = T::funded(1_000);
     let me = Some(t.vault.address.clone());
-    let mut batch = items(&t, 2, None);
-    batch.push_back(item(&t, 1, "self", me.clone()));
+    let mut batch = unit_batch(&t, 2, None);
+    push_call(&t, &mut batch, 1, "self", me.clone());
     for settlement in [false, true] {
         if settlement {
             t.settlement();
@@ -1349,14 +1420,10 @@ fn deduct_refuses_the_vault_as_developer() {
                 .try_deduct(&t.backend, &1, &t.s("a"), &me, &t.until()),
             VaultError::InvalidRecipient
         );
-        assert_refused!(
-            t,
-            t.vault.try_batch_deduct(&t.backend, &batch, &t.until()),
-            VaultError::InvalidRecipient
-        );
+        t.batch_refused("b", &batch, t.until(), VaultError::InvalidRecipient);
     }
     assert!(!t.vault.is_request_processed(&t.s("a")));
-    assert!(!t.vault.is_request_processed(&t.s("batch-0")));
+    assert!(!t.vault.is_request_processed(&t.s("b")));
 }
 
 #[test]
@@ -1457,17 +1524,20 @@ fn set_settlement_checks_token() {
 fn batch_deduct_pays_pool_once_and_emits_one_event() {
     let t = T::funded(1_000);
     let dev = Address::generate(&t.env);
-    let mut batch = items(&t, 3, None);
-    batch.push_back(item(&t, 5, "dev-item", Some(dev.clone())));
-    batch.push_back(item(&t, 2, "pool-again", None));
+    let mut batch = unit_batch(&t, 3, None);
+    push_call(&t, &mut batch, 5, "dev-item", Some(dev.clone()));
+    push_call(&t, &mut batch, 2, "pool-again", None);
+    let rid = t.s("the-batch");
     let until = t.until();
-    assert_eq!(t.vault.batch_deduct(&t.backend, &batch, &until), 990);
+    assert_eq!(t.vault.batch_deduct(&t.backend, &rid, &batch, &until), 990);
+    // The backend signs one argument: the batch's digest.
     t.auth_of(
         &t.backend,
         "batch_deduct",
-        (t.backend.clone(), batch.clone(), until).into_val(&t.env),
+        (digest(&t.env, &rid, &batch, until),).into_val(&t.env),
     );
     t.emitted(&BatchDeduct {
+        request_id: rid.clone(),
         request_ids: vec![
             &t.env,
             t.s("batch-0"),
@@ -1487,8 +1557,10 @@ fn batch_deduct_pays_pool_once_and_emits_one_event() {
     assert_eq!(transfers, ["transfer"]);
     assert_eq!(t.token.balance(&t.pool), 10);
     assert_eq!(t.held(), 990);
-    for rid in ["batch-0", "batch-1", "batch-2", "dev-item", "pool-again"] {
-        assert!(t.vault.is_request_processed(&t.s(rid)));
+    // The batch's id is recorded, the calls' ids are not.
+    assert!(t.vault.is_request_processed(&rid));
+    for id in ["batch-0", "batch-1", "batch-2", "dev-item", "pool-again"] {
+        assert!(!t.vault.is_request_processed(&t.s(id)), "{id}");
     }
 }
 
@@ -1501,16 +1573,19 @@ fn batch_deduct_credits_each_distinct_developer_once() {
     let rec = t.recorder();
     let (d1, d2) = (Address::generate(&t.env), Address::generate(&t.env));
     let vault = t.vault.address.clone();
-    let batch = vec![
-        &t.env,
-        item(&t, 1, "a", Some(d1.clone())),
-        item(&t, 2, "b", Some(d2.clone())),
-        item(&t, 4, "c", None),
-        item(&t, 8, "d", Some(d1.clone())),
-        item(&t, 16, "e", None),
-    ];
-    assert_eq!(t.batch(&batch), 969);
+    let batch = batch_of(
+        &t,
+        &[
+            (1, "a", Some(d1.clone())),
+            (2, "b", Some(d2.clone())),
+            (4, "c", None),
+            (8, "d", Some(d1.clone())),
+            (16, "e", None),
+        ],
+    );
+    assert_eq!(t.batch("many", &batch), 969);
     t.emitted(&BatchDeduct {
+        request_id: t.s("many"),
         request_ids: vec![&t.env, t.s("a"), t.s("b"), t.s("c"), t.s("d"), t.s("e")],
         amounts: vec![&t.env, 1, 2, 4, 8, 16],
         developer_index: vec![&t.env, 0, 1, 2, 0, 2],
@@ -1540,18 +1615,14 @@ fn batch_deduct_credits_each_distinct_developer_once() {
 
     // One developer, nothing to the pool: the single-payment entry point.
     assert_eq!(
-        t.batch(&prefixed_items(&t, "one", 3, Some(d2.clone()))),
+        t.batch("one", &prefixed_batch(&t, "one", 3, Some(d2.clone()))),
         966
     );
     // Only the pool: the single-payment entry point, to the pool.
-    assert_eq!(t.batch(&prefixed_items(&t, "pool", 4, None)), 962);
+    assert_eq!(t.batch("pool", &prefixed_batch(&t, "pool", 4, None)), 962);
     // One developer and the pool: the batch entry point.
-    let mixed = vec![
-        &t.env,
-        item(&t, 5, "m1", Some(d1.clone())),
-        item(&t, 6, "m2", None),
-    ];
-    assert_eq!(t.batch(&mixed), 951);
+    let mixed = batch_of(&t, &[(5, "m1", Some(d1.clone())), (6, "m2", None)]);
+    assert_eq!(t.batch("mixed", &mixed), 951);
     let one = |amount: i128, to_pool: bool, developer: Option<Address>| recorder::Received {
         function: Symbol::new(&t.env, "receive_payment"),
         caller: vault.clone(),
@@ -1592,10 +1663,10 @@ fn batch_deduct_mixed_credits_through_settlement() {
     let t = T::funded(1_000);
     let settlement = t.settlement();
     let (d1, d2) = (Address::generate(&t.env), Address::generate(&t.env));
-    let mut batch = items(&t, 3, Some(d1.clone()));
-    batch.push_back(item(&t, 7, "pool-item", None));
-    batch.push_back(item(&t, 4, "d2", Some(d2.clone())));
-    assert_eq!(t.batch(&batch), 986);
+    let mut batch = unit_batch(&t, 3, Some(d1.clone()));
+    push_call(&t, &mut batch, 7, "pool-item", None);
+    push_call(&t, &mut batch, 4, "d2", Some(d2.clone()));
+    assert_eq!(t.batch("mixed", &batch), 986);
     assert_eq!(t.vault_events().len(), 1);
     // The settlement credits the pool once and each developer once.
     assert_eq!(
@@ -1608,11 +1679,14 @@ fn batch_deduct_mixed_credits_through_settlement() {
     assert_eq!(t.token.balance(&settlement.address), 14);
     // Single-developer and pool-only batches.
     assert_eq!(
-        t.batch(&prefixed_items(&t, "single", 2, Some(d1.clone()))),
+        t.batch("single", &prefixed_batch(&t, "single", 2, Some(d1.clone()))),
         984
     );
     assert_eq!(t.event_names(&settlement.address), ["developer_credited"]);
-    assert_eq!(t.batch(&vec![&t.env, item(&t, 9, "pool-2", None)]), 975);
+    assert_eq!(
+        t.batch("pool-only", &batch_of(&t, &[(9, "pool-2", None)])),
+        975
+    );
     assert_eq!(t.event_names(&settlement.address), ["pool_credited"]);
     assert_eq!(settlement.get_developer_balance(&d1), 5);
     assert_eq!(settlement.get_global_pool().total_balance, 16);
@@ -1623,56 +1697,82 @@ fn batch_deduct_mixed_credits_through_settlement() {
 #[test]
 fn batch_deduct_is_atomic_and_bounded() {
     let t = T::funded(10);
-    assert_refused!(
-        t,
-        t.vault
-            .try_batch_deduct(&t.backend, &Vec::new(&t.env), &t.until()),
-        VaultError::InvalidBatchSize
+    let until = t.until();
+    t.batch_refused(
+        "empty",
+        &empty_batch(&t),
+        until,
+        VaultError::InvalidBatchSize,
     );
-    assert_refused!(
-        t,
-        t.vault.try_batch_deduct(
-            &t.backend,
-            &items(&t, MAX_BATCH_DEDUCT + 1, None),
-            &t.until()
-        ),
-        VaultError::InvalidBatchSize
+    t.batch_refused(
+        "too-many",
+        &unit_batch(&t, MAX_BATCH_DEDUCT + 1, None),
+        until,
+        VaultError::InvalidBatchSize,
     );
-    // 11 items of 1 against a balance of 10: the last fails, nothing moves.
-    assert_refused!(
-        t,
-        t.vault
-            .try_batch_deduct(&t.backend, &items(&t, 11, None), &t.until()),
-        VaultError::InsufficientBalance
+    // 11 calls of 1 against a balance of 10: the last fails, nothing moves.
+    t.batch_refused(
+        "eleven",
+        &unit_batch(&t, 11, None),
+        until,
+        VaultError::InsufficientBalance,
     );
-    let mut dup = items(&t, 2, None);
-    dup.push_back(dup.get(0).unwrap());
-    assert_refused!(
-        t,
-        t.vault.try_batch_deduct(&t.backend, &dup, &t.until()),
-        VaultError::DuplicateRequest
-    );
-    let mut bad = items(&t, 2, None);
-    bad.push_back(item(&t, 0, "zero", None));
-    assert_refused!(
-        t,
-        t.vault.try_batch_deduct(&t.backend, &bad, &t.until()),
-        VaultError::InvalidAmount
-    );
-    let mut bad = items(&t, 2, None);
-    bad.push_back(item(&t, 1, "", None));
-    assert_refused!(
-        t,
-        t.vault.try_batch_deduct(&t.backend, &bad, &t.until()),
-        VaultError::InvalidRequestId
-    );
+    let mut bad = unit_batch(&t, 2, None);
+    push_call(&t, &mut bad, 0, "zero", None);
+    t.batch_refused("zero", &bad, until, VaultError::InvalidAmount);
+    let mut bad = unit_batch(&t, 2, None);
+    push_call(&t, &mut bad, -1, "negative", None);
+    t.batch_refused("negative", &bad, until, VaultError::InvalidAmount);
+    // A call's id must be 1..=MAX_REQUEST_ID_LEN bytes, as must the batch's.
+    let long = "x".repeat(MAX_REQUEST_ID_LEN as usize + 1);
+    for id in ["", long.as_str()] {
+        let mut bad = unit_batch(&t, 2, None);
+        push_call(&t, &mut bad, 1, id, None);
+        t.batch_refused("bad-call-id", &bad, until, VaultError::InvalidRequestId);
+        t.batch_refused(
+            id,
+            &unit_batch(&t, 1, None),
+            until,
+            VaultError::InvalidRequestId,
+        );
+    }
     let stranger = Address::generate(&t.env);
-    assert_refused!(
-        t,
-        t.vault
-            .try_batch_deduct(&stranger, &items(&t, 1, None), &t.until()),
-        VaultError::NotAuthorizedCaller
+    let before = t.state();
+    assert_eq!(
+        t.vault.try_batch_deduct(
+            &stranger,
+            &t.s("stranger"),
+            &unit_batch(&t, 1, None),
+            &until
+        ),
+        Err(Ok(VaultError::NotAuthorizedCaller))
     );
+    assert!(t.events().is_empty());
+    assert_eq!(t.state(), before);
+    for rid in [
+        "empty",
+        "too-many",
+        "eleven",
+        "zero",
+        "negative",
+        "bad-call-id",
+        "stranger",
+    ] {
+        assert!(!t.vault.is_request_processed(&t.s(rid)), "{rid}");
+    }
+
+    // The longest ids are accepted, and a call id repeated inside a batch
+    // is only a label: the batch is charged once, under its own id.
+    let max_len = "y".repeat(MAX_REQUEST_ID_LEN as usize);
+    let mut dup = unit_batch(&t, 2, None);
+    push_call(&t, &mut dup, 1, "batch-0", None);
+    push_call(&t, &mut dup, 1, &max_len, None);
+    assert_eq!(t.batch(&max_len, &dup), 6);
+    assert!(t.vault.is_request_processed(&t.s(&max_len)));
+    // Resending it under the same batch id is a duplicate and moves nothing.
+    t.batch_refused(&max_len, &dup, until, VaultError::DuplicateRequest);
+    assert_eq!(t.vault.balance(), 6);
+    assert_eq!(t.token.balance(&t.pool), 4);
     for i in 0..11 {
         assert!(!t
             .vault
@@ -1684,22 +1784,18 @@ fn batch_deduct_is_atomic_and_bounded() {
 fn batch_deduct_respects_max_deduct_per_item() {
     let t = T::with(|a| a.2 = Some(5));
     t.vault.deposit(&t.owner, &100);
-    // The limit is per item, not per batch.
-    let ok = vec![&t.env, item(&t, 5, "a", None), item(&t, 5, "b", None)];
-    assert_eq!(t.batch(&ok), 90);
-    let over = vec![&t.env, item(&t, 1, "c", None), item(&t, 6, "d", None)];
-    assert_refused!(
-        t,
-        t.vault.try_batch_deduct(&t.backend, &over, &t.until()),
-        VaultError::ExceedsMaxDeduct
-    );
+    // The limit is per call, not per batch.
+    let ok = batch_of(&t, &[(5, "a", None), (5, "b", None)]);
+    assert_eq!(t.batch("ok", &ok), 90);
+    let over = batch_of(&t, &[(1, "c", None), (6, "d", None)]);
+    t.batch_refused("over", &over, t.until(), VaultError::ExceedsMaxDeduct);
 }
 
 #[test]
 fn full_batch_is_accepted() {
     let t = T::funded(1_000);
-    let batch = items(&t, MAX_BATCH_DEDUCT, None);
-    assert_eq!(t.batch(&batch), 1_000 - MAX_BATCH_DEDUCT as i128);
+    let batch = unit_batch(&t, MAX_BATCH_DEDUCT, None);
+    assert_eq!(t.batch("full", &batch), 1_000 - MAX_BATCH_DEDUCT as i128);
     assert_eq!(t.vault_events().len(), 1);
     assert_eq!(t.token.balance(&t.pool), MAX_BATCH_DEDUCT as i128);
 }
@@ -1714,15 +1810,16 @@ fn batch_deduct_bounds_distinct_developers() {
         .map(|_| Address::generate(&t.env))
         .collect();
     // A full batch: every allowed developer several times, and the pool.
-    let mut batch = Vec::new(&t.env);
+    let mut batch = empty_batch(&t);
     for i in 0..MAX_BATCH_DEDUCT {
         let dev = match i % (MAX_BATCH_DEVELOPERS + 1) {
             MAX_BATCH_DEVELOPERS => None,
             d => Some(devs[d as usize].clone()),
         };
-        batch.push_back(item(&t, 1, &std::format!("ok-{i}"), dev));
+        push_call(&t, &mut batch, 1, &std::format!("ok-{i}"), dev);
     }
-    assert_eq!(t.batch(&batch), 10_000 - MAX_BATCH_DEDUCT as i128);
+    assert_eq!(batch.developers.len(), MAX_BATCH_DEVELOPERS + 1);
+    assert_eq!(t.batch("ok", &batch), 10_000 - MAX_BATCH_DEDUCT as i128);
     let names = t.event_names(&settlement.address);
     assert_eq!(names.len(), 1 + MAX_BATCH_DEVELOPERS as usize);
     assert_eq!(names[0], "pool_credited");
@@ -1737,24 +1834,428 @@ fn batch_deduct_bounds_distinct_developers() {
     );
 
     // One more distinct developer is refused, wherever it appears.
-    let mut over = Vec::new(&t.env);
-    for (i, dev) in devs.iter().enumerate() {
-        over.push_back(item(&t, 1, &std::format!("over-{i}"), Some(dev.clone())));
-    }
-    assert_refused!(
-        t,
-        t.vault.try_batch_deduct(&t.backend, &over, &t.until()),
-        VaultError::TooManyDevelopers
-    );
+    let over_by = |n: usize| {
+        let mut over = empty_batch(&t);
+        for (i, dev) in devs[..n].iter().enumerate() {
+            push_call(
+                &t,
+                &mut over,
+                1,
+                &std::format!("over-{i}"),
+                Some(dev.clone()),
+            );
+        }
+        over
+    };
+    let over = over_by(devs.len());
+    t.batch_refused("over", &over, t.until(), VaultError::TooManyDevelopers);
     // ... also to the revenue pool, where developers are only recorded.
     t.vault.set_settlement(&t.admin, &None);
-    assert_refused!(
-        t,
-        t.vault.try_batch_deduct(&t.backend, &over, &t.until()),
-        VaultError::TooManyDevelopers
+    t.batch_refused("over", &over, t.until(), VaultError::TooManyDevelopers);
+    let allowed = over_by(MAX_BATCH_DEVELOPERS as usize);
+    assert_eq!(
+        t.batch("over", &allowed),
+        9_900 - MAX_BATCH_DEVELOPERS as i128
     );
-    over.pop_back();
-    assert_eq!(t.batch(&over), 9_900 - MAX_BATCH_DEVELOPERS as i128);
+}
+
+/// `InvalidBatch` (127): the columns must agree. `amounts` and
+/// `developer_index` as long as `request_ids`, every index inside
+/// `developers`, each destination listed once and charged at least once.
+/// Each refusal moves nothing and records no id: the same batch id then
+/// charges a consistent batch.
+#[test]
+fn batch_deduct_refuses_inconsistent_columns() {
+    let t = T::funded(1_000);
+    let (d1, d2) = (Address::generate(&t.env), Address::generate(&t.env));
+    let until = t.until();
+    let good = batch_of(&t, &[(1, "a", None), (2, "b", Some(d1.clone()))]);
+    assert_eq!(good.developers, vec![&t.env, None, Some(d1.clone())]);
+    assert_eq!(good.developer_index, vec![&t.env, 0, 1]);
+    let refused = |batch: &DeductBatch| {
+        t.batch_refused("cols", batch, until, VaultError::InvalidBatch);
+    };
+
+    // 1. A column of another length than `request_ids`.
+    let mut b = good.clone();
+    b.amounts.pop_back();
+    refused(&b);
+    let mut b = good.clone();
+    b.amounts.push_back(1);
+    refused(&b);
+    let mut b = good.clone();
+    b.amounts = Vec::new(&t.env);
+    refused(&b);
+    let mut b = good.clone();
+    b.developer_index.pop_back();
+    refused(&b);
+    let mut b = good.clone();
+    b.developer_index.push_back(0);
+    refused(&b);
+    // (`request_ids` counts the calls: none is an empty batch.)
+    let mut b = good.clone();
+    b.request_ids = Vec::new(&t.env);
+    t.batch_refused("cols", &b, until, VaultError::InvalidBatchSize);
+
+    // 2. An index past `developers` (every listed developer still charged).
+    for index in [2, 3, u32::MAX] {
+        let mut b = good.clone();
+        push_call(&t, &mut b, 4, "c", None);
+        b.developer_index.set(2, index);
+        refused(&b);
+    }
+    let mut b = good.clone();
+    b.developers = Vec::new(&t.env);
+    refused(&b);
+
+    // 3. A destination listed twice (each listing charged), a developer or
+    // the pool; also when only one of the two is charged.
+    let mut b = good.clone();
+    push_call(&t, &mut b, 4, "c", None);
+    b.developers.push_back(Some(d1.clone()));
+    b.developer_index.set(2, 2);
+    refused(&b);
+    let mut b = good.clone();
+    push_call(&t, &mut b, 4, "c", None);
+    b.developers.push_back(None);
+    b.developer_index.set(2, 2);
+    refused(&b);
+    let mut b = batch_of(&t, &[(1, "a", Some(d1.clone()))]);
+    b.developers.push_back(Some(d1.clone()));
+    refused(&b);
+
+    // 4. A listed destination never charged: last, first, or the pool.
+    let mut b = good.clone();
+    b.developers.push_back(Some(d2.clone()));
+    refused(&b);
+    let mut b = batch_of(&t, &[(1, "a", None), (2, "b", Some(d1.clone()))]);
+    b.developers.push_front(Some(d2.clone()));
+    b.developer_index = vec![&t.env, 1, 2];
+    refused(&b);
+    let mut b = batch_of(&t, &[(1, "a", Some(d1.clone()))]);
+    b.developers.push_back(None);
+    refused(&b);
+
+    assert!(!t.vault.is_request_processed(&t.s("cols")));
+    assert_eq!(t.vault.balance(), 1_000);
+    assert_eq!(t.batch("cols", &good), 997);
+    assert!(t.vault.is_request_processed(&t.s("cols")));
+}
+
+/// A batch lists at most `MAX_BATCH_DEVELOPERS` + 1 destinations (the
+/// developers and the pool); a longer list is `TooManyDevelopers` before
+/// anything else about it is looked at (its repeats, its charges).
+#[test]
+fn batch_deduct_refuses_a_long_developers_list() {
+    let t = T::funded(1_000);
+    let until = t.until();
+    let devs: std::vec::Vec<Address> = (0..MAX_BATCH_DEVELOPERS + 2)
+        .map(|_| Address::generate(&t.env))
+        .collect();
+    // One more than allowed, all distinct and all charged.
+    let mut b = empty_batch(&t);
+    for (i, dev) in devs.iter().enumerate() {
+        push_call(&t, &mut b, 1, &std::format!("c-{i}"), Some(dev.clone()));
+    }
+    assert_eq!(b.developers.len(), MAX_BATCH_DEVELOPERS + 2);
+    t.batch_refused("long", &b, until, VaultError::TooManyDevelopers);
+    // The same list plus the pool.
+    push_call(&t, &mut b, 1, "pool", None);
+    t.batch_refused("long", &b, until, VaultError::TooManyDevelopers);
+    // A long list of one developer repeated, charged once: the length is
+    // refused, not the repeats.
+    let dev = Some(devs[0].clone());
+    let mut b = batch_of(&t, &[(1, "c", dev.clone())]);
+    for _ in 0..200 {
+        b.developers.push_back(dev.clone());
+    }
+    t.batch_refused("long", &b, until, VaultError::TooManyDevelopers);
+    // The pool listed MAX_BATCH_DEVELOPERS + 2 times.
+    let mut b = batch_of(&t, &[(1, "c", None)]);
+    for _ in 0..=MAX_BATCH_DEVELOPERS {
+        b.developers.push_back(None);
+    }
+    assert_eq!(b.developers.len(), MAX_BATCH_DEVELOPERS + 2);
+    t.batch_refused("long", &b, until, VaultError::TooManyDevelopers);
+    // MAX_BATCH_DEVELOPERS + 1 listed, all named: one developer too many.
+    let mut b = empty_batch(&t);
+    for (i, dev) in devs[..=MAX_BATCH_DEVELOPERS as usize].iter().enumerate() {
+        push_call(&t, &mut b, 1, &std::format!("c-{i}"), Some(dev.clone()));
+    }
+    t.batch_refused("long", &b, until, VaultError::TooManyDevelopers);
+    // The longest list: MAX_BATCH_DEVELOPERS developers and the pool.
+    let mut b = empty_batch(&t);
+    for (i, dev) in devs[..MAX_BATCH_DEVELOPERS as usize].iter().enumerate() {
+        push_call(&t, &mut b, 1, &std::format!("c-{i}"), Some(dev.clone()));
+    }
+    push_call(&t, &mut b, 1, "pool", None);
+    assert_eq!(b.developers.len(), MAX_BATCH_DEVELOPERS + 1);
+    assert!(!t.vault.is_request_processed(&t.s("long")));
+    assert_eq!(
+        t.batch("long", &b),
+        1_000 - 1 - MAX_BATCH_DEVELOPERS as i128
+    );
+}
+
+/// A batch's id and a deduct's id are one id space, both ways: a batch
+/// under a charged deduct's id, and a deduct under a charged batch's id,
+/// are duplicates and move nothing.
+#[test]
+fn batch_id_shares_the_deduct_id_space() {
+    let t = T::funded(1_000);
+    let until = t.until();
+    assert_eq!(t.deduct(10, "shared-1", None), 990);
+    // A deduct's id reused as a batch's id.
+    t.batch_refused(
+        "shared-1",
+        &unit_batch(&t, 2, None),
+        until,
+        VaultError::DuplicateRequest,
+    );
+    // A batch's id reused by a deduct.
+    let batch = batch_of(&t, &[(1, "c-0", None), (2, "c-1", None)]);
+    assert_eq!(t.batch("shared-2", &batch), 987);
+    assert!(t.vault.is_request_processed(&t.s("shared-2")));
+    let before = t.state();
+    assert_eq!(
+        t.vault
+            .try_deduct(&t.backend, &1, &t.s("shared-2"), &None, &until),
+        Err(Ok(VaultError::DuplicateRequest))
+    );
+    assert!(t.events().is_empty());
+    assert_eq!(t.state(), before);
+    // And by another batch (other calls, same id).
+    t.batch_refused(
+        "shared-2",
+        &batch_of(&t, &[(5, "other", None)]),
+        until,
+        VaultError::DuplicateRequest,
+    );
+    assert_eq!(t.vault.balance(), 987);
+    assert_eq!(t.token.balance(&t.pool), 13);
+}
+
+/// An identical resend of a charged batch learns "already charged"
+/// (DuplicateRequest) even when it could no longer be charged: the balance
+/// now below its total, its `valid_until_ledger` passed, or both. The same
+/// batch under a fresh id shows what each would otherwise have been.
+#[test]
+fn batch_resend_is_a_duplicate_before_balance_and_expiry() {
+    let t = T::funded(100);
+    let dev = Address::generate(&t.env);
+    let until = t.now() + 5;
+    let batch = batch_of(&t, &[(30, "c-0", None), (30, "c-1", Some(dev))]);
+    assert_eq!(
+        t.vault
+            .batch_deduct(&t.backend, &t.s("sent"), &batch, &until),
+        40
+    );
+    // Balance 40 < total 60.
+    t.batch_refused("sent", &batch, until, VaultError::DuplicateRequest);
+    t.batch_refused("fresh-1", &batch, until, VaultError::InsufficientBalance);
+    // Validity passed (balance enough again).
+    t.set_ledger(until + 1);
+    t.vault.deposit(&t.owner, &100);
+    assert_eq!(t.vault.balance(), 140);
+    t.batch_refused("sent", &batch, until, VaultError::DuplicateRequest);
+    t.batch_refused("fresh-2", &batch, until, VaultError::RequestExpired);
+    // Both: expired and an empty vault.
+    t.vault.withdraw(&140);
+    t.batch_refused("sent", &batch, until, VaultError::DuplicateRequest);
+    t.batch_refused("fresh-3", &batch, until, VaultError::InsufficientBalance);
+    assert_eq!(t.token.balance(&t.pool), 60);
+    for rid in ["fresh-1", "fresh-2", "fresh-3"] {
+        assert!(!t.vault.is_request_processed(&t.s(rid)));
+    }
+}
+
+/// The backend authorizes `batch_deduct` over exactly one argument, the
+/// batch's digest: `sha256` of the XDR of `ScVal::Vec([request_id, batch,
+/// valid_until_ledger])`, rebuilt here from raw XDR values. The digest
+/// changes with every part of the batch.
+#[test]
+fn batch_deduct_authorizes_exactly_the_digest() {
+    use xdr::{Int128Parts, Limits, ScMap, ScMapEntry, ScString, ScSymbol, ScVal, ScVec, WriteXdr};
+    let t = T::funded(1_000);
+    let dev = Address::generate(&t.env);
+    let rid = t.s("auth-batch");
+    let until = t.until();
+    let batch = batch_of(&t, &[(3, "x", None), (4, "y", Some(dev.clone()))]);
+
+    // The preimage, by hand: the batch is a map of its fields by name
+    // (sorted), the Option<Address> None is Void.
+    let sym = |s: &str| ScVal::Symbol(ScSymbol(s.try_into().unwrap()));
+    let string = |s: &str| ScVal::String(ScString(s.try_into().unwrap()));
+    let list = |v: std::vec::Vec<ScVal>| ScVal::Vec(Some(ScVec(v.try_into().unwrap())));
+    let int = |x: i128| {
+        ScVal::I128(Int128Parts {
+            hi: (x >> 64) as i64,
+            lo: x as u64,
+        })
+    };
+    let field = |name: &str, val: ScVal| ScMapEntry {
+        key: sym(name),
+        val,
+    };
+    let batch_xdr = ScVal::Map(Some(ScMap(
+        std::vec![
+            field("amounts", list(std::vec![int(3), int(4)])),
+            field(
+                "developer_index",
+                list(std::vec![ScVal::U32(0), ScVal::U32(1)])
+            ),
+            field(
+                "developers",
+                list(std::vec![ScVal::Void, ScVal::from(&dev)])
+            ),
+            field("request_ids", list(std::vec![string("x"), string("y")])),
+        ]
+        .try_into()
+        .unwrap(),
+    )));
+    let preimage = WriteXdr::to_xdr(
+        &list(std::vec![
+            string("auth-batch"),
+            batch_xdr,
+            ScVal::U32(until)
+        ]),
+        Limits::none(),
+    )
+    .unwrap();
+    let preimage = Bytes::from_slice(&t.env, &preimage);
+    let expected: BytesN<32> = t.env.crypto().sha256(&preimage).into();
+    assert_eq!(preimage, (rid.clone(), batch.clone(), until).to_xdr(&t.env));
+    assert_eq!(expected, digest(&t.env, &rid, &batch, until));
+
+    assert_eq!(t.vault.batch_deduct(&t.backend, &rid, &batch, &until), 993);
+    assert_eq!(
+        t.env.auths(),
+        std::vec![(
+            t.backend.clone(),
+            AuthorizedInvocation {
+                function: AuthorizedFunction::Contract((
+                    t.vault.address.clone(),
+                    Symbol::new(&t.env, "batch_deduct"),
+                    vec![&t.env, expected.to_val()],
+                )),
+                sub_invocations: std::vec![],
+            }
+        )]
+    );
+
+    // Every argument but the caller is bound.
+    let mut variants = std::vec![
+        digest(&t.env, &t.s("auth-batch2"), &batch, until),
+        digest(&t.env, &rid, &batch, until - 1),
+    ];
+    let mut b = batch.clone();
+    b.amounts.set(0, 2);
+    variants.push(digest(&t.env, &rid, &b, until));
+    let mut b = batch.clone();
+    b.request_ids.set(0, t.s("z"));
+    variants.push(digest(&t.env, &rid, &b, until));
+    let mut b = batch.clone();
+    b.developers.set(1, Some(Address::generate(&t.env)));
+    variants.push(digest(&t.env, &rid, &b, until));
+    let mut b = batch.clone();
+    b.developer_index.set(1, 0);
+    variants.push(digest(&t.env, &rid, &b, until));
+    for (i, other) in variants.iter().enumerate() {
+        assert_ne!(other, &expected, "variant {i}");
+    }
+}
+
+/// A signature over another batch's digest (another call, amount, id or
+/// validity), or over the arguments themselves, does not authorize this
+/// batch: the host refuses it for want of the backend's authorization and
+/// nothing moves. Over this batch's digest, it is charged.
+#[test]
+fn batch_signature_over_another_digest_is_refused() {
+    let t = T::funded(1_000);
+    let rid = t.s("signed");
+    let until = t.until();
+    let batch = batch_of(&t, &[(3, "x", None), (4, "y", None)]);
+    let args: Vec<Val> = (t.backend.clone(), rid.clone(), batch.clone(), until).into_val(&t.env);
+    let mut other = batch.clone();
+    other.amounts.set(1, 40);
+    let mut longer = batch.clone();
+    push_call(&t, &mut longer, 5, "z", None);
+    let signed: std::vec::Vec<Vec<Val>> = std::vec![
+        (digest(&t.env, &rid, &other, until),).into_val(&t.env),
+        (digest(&t.env, &rid, &longer, until),).into_val(&t.env),
+        (digest(&t.env, &t.s("other-id"), &batch, until),).into_val(&t.env),
+        (digest(&t.env, &rid, &batch, until - 1),).into_val(&t.env),
+        // The arguments as a plain invocation would sign them.
+        args.clone(),
+    ];
+    for (i, signed) in signed.into_iter().enumerate() {
+        let before = t.state();
+        assert_eq!(
+            t.signed_over(&t.backend, "batch_deduct", signed, args.clone())
+                .err(),
+            Some(auth_refused()),
+            "signature {i}"
+        );
+        assert_eq!(t.unauthorized(), std::vec![t.backend.clone()], "{i}");
+        assert!(t.events().is_empty(), "signature {i} emitted events");
+        assert_eq!(t.state(), before, "signature {i} changed state");
+        assert!(!t.vault.is_request_processed(&rid));
+    }
+    assert_eq!(t.vault.balance(), 1_000);
+    // The backend's signature over this batch's digest authorizes it.
+    let right = (digest(&t.env, &rid, &batch, until),).into_val(&t.env);
+    assert_eq!(
+        t.signed_over(&t.backend, "batch_deduct", right, args)
+            .map(|v| i128::try_from_val(&t.env, &v).unwrap()),
+        Ok(993)
+    );
+    assert!(t.vault.is_request_processed(&rid));
+    assert_eq!(t.token.balance(&t.pool), 7);
+}
+
+/// The calls' ids are labels carried to the event, not idempotency keys:
+/// not recorded, free to repeat inside a batch and across batches, and
+/// unaffected by (and not affecting) deducts' ids.
+#[test]
+fn batch_call_ids_are_labels_not_recorded() {
+    let t = T::funded(1_000);
+    let dev = Address::generate(&t.env);
+    assert_eq!(t.deduct(5, "d-1", None), 995);
+    // A charged deduct's id as a label, and a label repeated.
+    let batch = batch_of(
+        &t,
+        &[
+            (1, "d-1", None),
+            (2, "c", None),
+            (3, "c", Some(dev.clone())),
+        ],
+    );
+    assert_eq!(t.batch("b-1", &batch), 989);
+    t.emitted(&BatchDeduct {
+        request_id: t.s("b-1"),
+        request_ids: vec![&t.env, t.s("d-1"), t.s("c"), t.s("c")],
+        amounts: vec![&t.env, 1, 2, 3],
+        developer_index: vec![&t.env, 0, 0, 1],
+        developers: vec![&t.env, None, Some(dev.clone())],
+        total: 6,
+        balance: 989,
+    });
+    assert!(t.vault.is_request_processed(&t.s("b-1")));
+    assert!(!t.vault.is_request_processed(&t.s("c")));
+    // A label is free as a deduct's id...
+    assert_eq!(t.deduct(1, "c", None), 988);
+    // ...and the same calls under a new batch id are a new batch.
+    assert_eq!(t.batch("b-2", &batch), 982);
+    t.emitted(&BatchDeduct {
+        request_id: t.s("b-2"),
+        request_ids: vec![&t.env, t.s("d-1"), t.s("c"), t.s("c")],
+        amounts: vec![&t.env, 1, 2, 3],
+        developer_index: vec![&t.env, 0, 0, 1],
+        developers: vec![&t.env, None, Some(dev)],
+        total: 6,
+        balance: 982,
+    });
+    assert_eq!(t.token.balance(&t.pool), 18);
 }
 
 #[test]
@@ -1768,13 +2269,13 @@ fn max_batch_is_admin_configurable() {
         (t.admin.clone(), 2u32).into_val(&t.env),
     );
     assert_eq!(t.vault.get_max_batch(), 2);
-    assert_refused!(
-        t,
-        t.vault
-            .try_batch_deduct(&t.backend, &items(&t, 3, None), &t.until()),
-        VaultError::InvalidBatchSize
+    t.batch_refused(
+        "three",
+        &unit_batch(&t, 3, None),
+        t.until(),
+        VaultError::InvalidBatchSize,
     );
-    assert_eq!(t.batch(&items(&t, 2, None)), 98);
+    assert_eq!(t.batch("two", &unit_batch(&t, 2, None)), 98);
     let stranger = Address::generate(&t.env);
     for who in [&stranger, &t.owner] {
         assert_refused!(t, t.vault.try_set_max_batch(who, &1), VaultError::NotAdmin);
@@ -1820,7 +2321,7 @@ fn spend_limit_set_and_removed_by_the_owner() {
     assert_eq!(t.vault.get_spend_limit(), None);
     assert_eq!(t.vault.get_spend_window(), None);
     assert_eq!(t.deduct(500, "big", None), 500);
-    assert_eq!(t.batch(&items(&t, 2, None)), 498);
+    assert_eq!(t.batch("two", &unit_batch(&t, 2, None)), 498);
     assert_eq!(t.vault.get_spend_window(), None);
     // Removing none is harmless.
     t.vault.set_spend_limit(&t.owner, &None);
@@ -1888,15 +2389,11 @@ fn spend_limit_bounds_deducts_and_batches() {
         VaultError::SpendLimitExceeded
     );
     // A batch counts its total.
-    let batch = vec![&t.env, item(&t, 20, "c", None), item(&t, 21, "d", None)];
-    assert_refused!(
-        t,
-        t.vault.try_batch_deduct(&t.backend, &batch, &t.until()),
-        VaultError::SpendLimitExceeded
-    );
-    assert!(!t.vault.is_request_processed(&t.s("c")));
-    let batch = vec![&t.env, item(&t, 20, "c", None), item(&t, 20, "d", None)];
-    assert_eq!(t.batch(&batch), 900);
+    let batch = batch_of(&t, &[(20, "c", None), (21, "d", None)]);
+    t.batch_refused("cd", &batch, t.until(), VaultError::SpendLimitExceeded);
+    assert!(!t.vault.is_request_processed(&t.s("cd")));
+    let batch = batch_of(&t, &[(20, "c", None), (20, "d", None)]);
+    assert_eq!(t.batch("cd", &batch), 900);
     assert_eq!(t.vault.get_spend_window(), window(100, 100));
     // Exactly at the limit; one more unit is refused.
     assert_refused!(
@@ -1944,7 +2441,7 @@ fn spend_window_rolls_over_at_exactly_the_period() {
     assert_eq!(t.deduct(30, "c", None), 770);
     assert_eq!(t.vault.get_spend_window(), window(125, 30));
     t.set_ledger(134);
-    assert_eq!(t.batch(&prefixed_items(&t, "x", 70, None)), 700);
+    assert_eq!(t.batch("x", &prefixed_batch(&t, "x", 70, None)), 700);
     assert_refused!(
         t,
         t.vault
