@@ -1179,7 +1179,7 @@ fn money_path(net: Mainnet) -> MoneyPath {
         deduct_args(&lab, "rec-2", Some(known[0].clone())),
     );
     let devs: StdVec<Option<Address>> = known[..with_ten].iter().map(|d| Some(d.clone())).collect();
-    let its = items(&mut lab, "rec-batch", max_items, &devs);
+    let (batch_id, columns) = items(&mut lab, "rec-batch", max_items, &devs);
     record(
         &lab,
         &format!("vault.batch_deduct ({max_items} items, settlement, 10 known developers)"),
@@ -1188,7 +1188,8 @@ fn money_path(net: Mainnet) -> MoneyPath {
         vec![
             &env,
             a(&env, &lab.backend),
-            its.into_val(&env),
+            batch_id.into_val(&env),
+            columns.into_val(&env),
             until.into_val(&env),
         ],
     );

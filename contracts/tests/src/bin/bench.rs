@@ -166,19 +166,14 @@ fn target(r: &Report) -> &Row {
 /// Per-item fee components between 1 and 100 items of a curve.
 struct PerItem {
     instructions: f64,
-    write_entries: f64,
-    write_bytes: f64,
     history: f64,
     tx_size: f64,
     events: f64,
-    rent_temporary: f64,
     total: f64,
     tx_bytes: f64,
     auth_bytes: f64,
-    footprint_bytes: f64,
     host_function_bytes: f64,
     event_bytes: f64,
-    instr: f64,
 }
 
 fn per_item(c: &Curve) -> PerItem {
@@ -188,22 +183,17 @@ fn per_item(c: &Curve) -> PerItem {
     let m = |x: i64, y: i64| (y - x) as f64 / d;
     PerItem {
         instructions: m(a.fee.instructions, b.fee.instructions),
-        write_entries: m(a.fee.write_entries, b.fee.write_entries),
-        write_bytes: m(a.fee.write_bytes, b.fee.write_bytes),
         history: m(a.fee.history, b.fee.history),
         tx_size: m(a.fee.transaction_size, b.fee.transaction_size),
         events: m(a.fee.events, b.fee.events),
-        rent_temporary: m(a.fee.rent_temporary, b.fee.rent_temporary),
         total: m(a.fee.total, b.fee.total),
         tx_bytes: m(a.tx_bytes as i64, b.tx_bytes as i64),
         auth_bytes: m(a.auth_bytes as i64, b.auth_bytes as i64),
-        footprint_bytes: m(a.footprint_bytes as i64, b.footprint_bytes as i64),
         host_function_bytes: m(a.host_function_bytes as i64, b.host_function_bytes as i64),
         event_bytes: m(
             (a.event_bytes + a.return_bytes) as i64,
             (b.event_bytes + b.return_bytes) as i64,
         ),
-        instr: m(a.instructions as i64, b.instructions as i64),
     }
 }
 
@@ -258,12 +248,19 @@ fn layout_bytes() -> (f64, f64, f64) {
     (maps, per(&columns(&id64)), per(&columns(&id32)))
 }
 
-/// The lever estimates of "What a call pays for" (per call at the target
-/// batch), each after the ones before it.
+/// The decomposition and lever estimates of "What a call pays for" (per
+/// call at the target batch), each lever after the ones before it.
 struct Levers {
-    a: f64,
-    b: f64,
-    c: f64,
+    /// Per extra call of the revenue-pool batch.
+    pool: PerItem,
+    /// Crediting 10 developers through the settlement, per call.
+    developers: f64,
+    /// The revenue-pool batch's fixed part, per call.
+    fixed: f64,
+    /// The batch id's entry, per transaction.
+    batch_entry: f64,
+    e: f64,
+    f: f64,
     d: f64,
     after: f64,
     columns64: f64,
@@ -272,23 +269,46 @@ struct Levers {
 
 fn levers(r: &Report) -> Levers {
     let tgt = target(r);
+    let calls = tgt.items as f64;
     let c10 = curve(r, "dev10");
-    let p = per_item(c10);
-    let pool = per_item(curve(r, "pool"));
+    let pool_curve = curve(r, "pool");
+    let pool = per_item(pool_curve);
+    let pool_at = pool_curve
+        .at(tgt.items)
+        .unwrap_or_else(|| pool_curve.last());
+    let (first_n, first) = pool_curve.points.first().unwrap();
+    let fixed = (first.fee.total as f64 - pool.total * *first_n as f64) / calls;
+    let developers = (tgt.fee.total - pool_at.fee.total) as f64 / calls;
     let (_maps, columns64, columns32) = layout_bytes();
     let rate = envelope_rate();
-    let events_1kb = fee_configuration().fee_per_contract_event_1kb as f64 / 1024.0;
-    let request = pool.rent_temporary + pool.write_entries + pool.write_bytes;
-    let a = request * (1.0 - 1.0 / tgt.items as f64) + pool.footprint_bytes * rate;
-    let b = p.auth_bytes * rate;
-    let c = (p.host_function_bytes - columns32) * rate + 32.0 * events_1kb;
-    let d = (tgt.fee.total - c10.source_at_max.fee.total) as f64 / tgt.items as f64;
+    let cfg = fee_configuration();
+    let events_1kb = cfg.fee_per_contract_event_1kb as f64 / 1024.0;
+    let write_1kb = cfg.fee_per_write_1kb as f64 / 1024.0;
+    let batch_entry: f64 = tgt
+        .rent_lines
+        .iter()
+        .filter(|l| l.entry.contains("Request("))
+        .map(|l| {
+            let ttl = if l.ttl_written {
+                cfg.fee_per_write_entry as f64 + 48.0 * write_1kb
+            } else {
+                0.0
+            };
+            l.fee as f64 + ttl + cfg.fee_per_write_entry as f64 + l.bytes as f64 * write_1kb
+        })
+        .sum();
+    let e = batch_entry / calls;
+    let f = (columns64 - columns32) * rate + 32.0 * events_1kb;
+    let d = (tgt.fee.total - c10.source_at_max.fee.total) as f64 / calls;
     Levers {
-        a,
-        b,
-        c,
+        after: tgt.per_call() - e - f - d,
+        pool,
+        developers,
+        fixed,
+        batch_entry,
+        e,
+        f,
         d,
-        after: tgt.per_call() - a - b - c - d,
         columns64,
         columns32,
     }
@@ -507,19 +527,44 @@ pub fn markdown(r: &Report) -> String {
             known_src.instructions as f64 / r.money.floor_source.instructions as f64,
         ),
     ];
+    let at100 = |key: &str| {
+        let c = curve(r, key);
+        (
+            c.name.clone(),
+            c.at(100).unwrap_or_else(|| c.last()),
+            &c.source_at_max,
+        )
+    };
+    let per100: Vec<String> = ["pool", "dev1", "dev10"]
+        .iter()
+        .map(|k| {
+            let (name, row, src) = at100(k);
+            format!(
+                "{} {} — {} per call ({}), {} with the backend as source account ({}, {})",
+                name.replace("batch_deduct ", ""),
+                verdict(row.per_call() / floor_fee <= TARGET_PER_CALL_SHARE),
+                f0(row.per_call()),
+                pct(row.per_call() / floor_fee),
+                f0(src.per_call()),
+                pct(src.per_call() / floor_fee),
+                if src.per_call() / floor_fee <= TARGET_PER_CALL_SHARE {
+                    "met"
+                } else {
+                    "not met"
+                },
+            )
+        })
+        .collect();
     let _ = write!(
         o,
-        "**Targets (issue 12).** Fee per call at {} items ≤ 5% of the floor's fee: {} — {} calls \
-         through the settlement to 10 developers cost {} per call, {} of the floor's {} ({} to \
-         the revenue pool); the next section shows what that pays for, and how far four \
-         levers would take it. `deduct` instructions ≤ 1.5× the floor's: {}.\n\n",
+        "**Targets (issue 12).** Fee per call at {} items ≤ 5% of the floor's fee ({} of {}), \
+         signed entries: {}. The next section shows what a call pays for and why the 5% line \
+         is out of reach once 10 developers are credited. `deduct` instructions ≤ 1.5× the \
+         floor's: {}.\n\n",
         tgt.items,
-        verdict(share100 <= TARGET_PER_CALL_SHARE),
-        tgt.items,
-        f0(tgt.per_call()),
-        pct(share100),
+        f0(floor_fee * TARGET_PER_CALL_SHARE),
         n(floor.fee.total),
-        f0(curve(r, "pool").last().per_call()),
+        per100.join("; "),
         ratios
             .iter()
             .map(|(what, v)| format!(
@@ -530,6 +575,7 @@ pub fn markdown(r: &Report) -> String {
             .collect::<Vec<_>>()
             .join("; "),
     );
+    let _ = share100;
     let _ = write!(
         o,
         "The worst case the contract admits — {max_items} items crediting {max_devs} \
@@ -546,40 +592,28 @@ pub fn markdown(r: &Report) -> String {
 
     // ---- what dominates
     let c10 = curve(r, "dev10");
-    let p = per_item(c10);
-    let pool = per_item(curve(r, "pool"));
+    let lv = levers(r);
     let total = tgt.per_call();
-    let overhead = (tgt.fee.total as f64 - p.total * 100.0) / 100.0;
-    // The request id's entry, from the pool curve (where it is all an item adds to the ledger).
-    let req_rent = pool.rent_temporary;
-    let req_write = pool.write_entries + pool.write_bytes;
-    let dev_writes = p.write_entries + p.write_bytes - req_write + p.rent_temporary - req_rent;
-    let listed =
-        req_rent + req_write + dev_writes + p.history + p.tx_size + p.events + p.instructions;
     let _ = write!(
         o,
         "## What a call in a {n100}-item batch pays for\n\n\
-         Per extra item between the 1-item and the {n100}-item batch through the settlement to 10 \
-         known developers (signed entries), and the transaction's fixed part spread over its \
-         {n100} calls. The request id's entry is what an item adds in the revenue-pool batch.\n\n\
+         The {n100}-call batch through the settlement to 10 known developers (signed entries), \
+         split into what each call adds (the revenue-pool batch's growth per extra call, between \
+         1 and {n100} calls), what crediting 10 developers through the settlement adds (this \
+         batch against the revenue-pool batch of the same size), and the transaction's fixed \
+         part (the revenue-pool batch less its calls), each spread over the {n100} calls.\n\n\
          | component | per call (stroops) | share |\n|---|---|---|\n",
         n100 = tgt.items
     );
+    let pi = &lv.pool;
+    let call_other = pi.total - pi.history - pi.tx_size - pi.events - pi.instructions;
     for (label, v) in [
-        (
-            "request-id entry: a day of rent (temporary; incl. writing its TTL entry)",
-            req_rent,
-        ),
-        ("request-id entry: write entry + write bytes", req_write),
-        (
-            "developers' balance entries (10, shared by the batch)",
-            dev_writes,
-        ),
-        ("transaction bytes (history + size)", p.history + p.tx_size),
-        ("event bytes", p.events),
-        ("instructions", p.instructions),
-        ("other", p.total - listed),
-        ("the transaction's fixed part ÷ calls", overhead),
+        ("the call's arguments in the transaction (history + size)", pi.history + pi.tx_size),
+        ("the call in the `batch_deduct` event", pi.events),
+        ("the call's instructions", pi.instructions),
+        ("the call's other resources", call_other),
+        ("10 developers credited through the settlement (balance entries, credit events, the settlement's instructions)", lv.developers),
+        ("the transaction's fixed part ÷ calls (nonce, the batch id's entry, instance, USDC balances, envelope)", lv.fixed),
     ] {
         if v.abs() >= 0.5 {
             let _ = writeln!(o, "| {label} | {} | {} |", f0(v), pct(v / total));
@@ -588,68 +622,61 @@ pub fn markdown(r: &Report) -> String {
     let _ = writeln!(o, "| **total** | **{}** | |\n", f0(total));
     let _ = write!(
         o,
-        "Per item the transaction grows by {} bytes: {} of arguments (a `DeductItem` map with a \
-         64-byte id and the developer's address), {} of footprint (mostly the request id's ledger \
-         key: {} bytes in the pool batch) and {} of authorization entry (the signed invocation \
-         repeats every argument); the event grows by {} bytes and the instructions by {}. The \
-         request id's temporary entry — a write entry, its bytes and a day of rent at the \
-         network's minimum temporary TTL (`REQUEST_ID_TTL` is already that minimum) — is {} of \
-         every call.\n\n",
-        f0(p.tx_bytes),
-        f0(p.host_function_bytes),
-        f0(p.footprint_bytes),
-        f0(pool.footprint_bytes),
-        f0(p.auth_bytes),
-        f0(p.event_bytes),
-        f0(p.instr),
-        pct((req_rent + req_write) / total),
+        "Per call the transaction grows by {} bytes ({} of arguments: the 64-byte id, the amount \
+         and the developer's index, as columns; {} of authorization entry, because the backend \
+         signs a 32-byte digest of the batch) and the event by {} bytes; the ledger gains nothing \
+         per call — the batch's id is the one idempotency entry. The batch's id entry (a write \
+         entry, its bytes, a day of temporary rent and its TTL entry: {} in all) is {} per call \
+         at {} calls.\n\n",
+        f0(pi.tx_bytes),
+        f0(pi.host_function_bytes),
+        f0(pi.auth_bytes),
+        f0(pi.event_bytes),
+        n(lv.batch_entry as i64),
+        f0(lv.batch_entry / tgt.items as f64),
+        tgt.items,
     );
-    let lv = levers(r);
-    let (lever_a, lever_b, lever_c, lever_d, after) = (lv.a, lv.b, lv.c, lv.d, lv.after);
-    let (columns64, columns32) = (lv.columns64, lv.columns32);
     let _ = write!(
         o,
-        "Levers (contract changes, not made here; savings estimated from the measurements above, \
-         each after the ones before it):\n\n\
-         | lever | what changes | saves per call | per call after | ÷ floor |\n|---|---|---|---|---|\n"
+        "Levers taken in code version 3 (measured on the 100-call batch through the settlement to \
+         10 developers, signed entries): **A** one idempotency entry per batch instead of one per \
+         call (the batch's `request_id`; the calls' ids are labels in the event), **B** the \
+         backend authorizes a 32-byte digest of the batch instead of every argument, **C** \
+         columnar arguments mirroring the event instead of a map per call. Together they took a \
+         call from 22,633 stroops (83.3% of the floor, commit `c2b92c1`) to {} ({}).\n\n\
+         Levers left (estimates from the measurements above, each after the ones before it):\n\n\
+         | lever | what changes | saves per call | per call after | ÷ floor |\n|---|---|---|---|---|\n",
+        f0(total),
+        pct(total / floor_fee),
     );
     let mut running = total;
     for (lever, what, saves) in [
         (
-            "A. idempotency per batch (or per sequence), not per item",
-            "a batch is kept as one temporary entry under its own id (refused whole when retried), \
-             or items carry a per-vault sequence number checked against a window kept in instance \
-             storage; every item's request id stays in the event for indexers, and the \
-             `valid_until_ledger` rule applies to the batch"
+            "E. a sequence window instead of the batch id's entry",
+            "every batch carries a per-vault sequence number checked against a bitmap of the last \
+             ones in instance storage: no temporary entry per batch — but a resend that slid out \
+             of the window is refused without saying whether it was charged, so \
+             `is_request_processed` stops being definitive (not taken)"
                 .to_string(),
-            lever_a,
+            lv.e,
         ),
         (
-            "B. authorize a digest",
-            "`require_auth_for_args` over a 32-byte hash of the items instead of the whole \
-             argument list, so the signed invocation stops repeating every item"
-                .to_string(),
-            lever_b,
-        ),
-        (
-            "C. columnar items with 32-byte ids",
+            "F. 32-byte call ids",
             format!(
-                "`amounts: Vec<i128>`, `ids: Vec<BytesN<32>>` (the backend's id hashed), \
-                 `developer_index: Vec<u32>` instead of a map per item: {} → {} argument bytes per \
-                 item ({} with 64-byte ids); 32 bytes less per id in the event",
-                f0(p.host_function_bytes),
-                f0(columns32),
-                f0(columns64)
+                "the backend's ids hashed to `BytesN<32>`: {} → {} argument bytes per call and 32 \
+                 bytes less per id in the event (the issue's 64-byte ids, not taken)",
+                f0(lv.columns64),
+                f0(lv.columns32)
             ),
-            lever_c,
+            lv.f,
         ),
         (
             "D. the backend submits its own transactions",
             "no contract change: the backend is the transaction's source account, so its \
              authorization is the envelope signature — no nonce entry, no account read, a \
-             shorter auth entry"
+             shorter auth entry (measured)"
                 .to_string(),
-            lever_d,
+            lv.d,
         ),
     ] {
         running -= saves;
@@ -663,24 +690,24 @@ pub fn markdown(r: &Report) -> String {
     }
     let _ = write!(
         o,
-        "\nWith all four a call in a {}-item batch would cost about {} ({} of the floor; the \
-         target is {}): lever A is the one that matters ({} of today's per-call fee); the 5% \
-         target stays out of reach with these levers. What is left is mostly event bytes ({} per \
-         call, which indexers need), the arguments themselves and instructions ({}). Lever D \
-         saves {} per *transaction* — {} per call for a single deduct, only {} per call in a \
-         {}-item batch. The rent rate is the snapshot's overestimate: at the live rate every rent \
-         figure shrinks in proportion — the floor's nonce rent too, so the batch's share of the \
-         floor would *rise* once lever A has removed its per-item rent.\n\n",
-        tgt.items,
-        f0(after),
-        pct(after / floor_fee),
+        "\nWith all three a call would cost about {} ({} of the floor; the target is {}). The \
+         bound is the 10 developers: crediting them costs {} per call at {} calls, {} of the \
+         floor on its own, and the calls' own bytes — a 64-byte id and an amount, once in the \
+         arguments and once in the event an indexer reads — another {}. Lever D saves {} per \
+         *transaction*: {} per call for a single deduct, {} per call in a {}-call batch. The rent \
+         rate is the snapshot's overestimate: at the live rate every rent figure shrinks in \
+         proportion, the floor's nonce rent too, so the batch's share of the floor would *rise* \
+         a little.\n\n",
+        f0(lv.after),
+        pct(lv.after / floor_fee),
         f0(floor_fee * TARGET_PER_CALL_SHARE),
-        pct(lever_a / total),
-        f0(p.events),
-        f0(p.instructions),
+        f0(lv.developers),
+        tgt.items,
+        pct(lv.developers / floor_fee),
+        f0(pi.history + pi.tx_size + pi.events),
         n(tgt.fee.total - c10.source_at_max.fee.total),
         n(pool_deduct.fee.total - pool_deduct_src.fee.total),
-        f0((tgt.fee.total - c10.source_at_max.fee.total) as f64 / tgt.items as f64),
+        f0(lv.d),
         tgt.items,
     );
 
@@ -1365,12 +1392,12 @@ pub fn svg(r: &Report) -> String {
         let label = c.name.replace("batch_deduct ", "");
         legend.push((label, color.to_string(), ""));
     }
-    // The estimate with levers A–D at the target batch.
+    // The estimate with the levers left (E, F, D) at the target batch.
     let est = levers(r).after;
     let (ex, ey) = (x(target(r).items as f64), y(est));
     let _ = writeln!(
         s,
-        "<path d=\"M{ex:.1},{:.1} L{:.1},{ey:.1} L{ex:.1},{:.1} L{:.1},{ey:.1} Z\" fill=\"#2ca02c\"><title>estimate with levers A–D: {} per call</title></path>",
+        "<path d=\"M{ex:.1},{:.1} L{:.1},{ey:.1} L{ex:.1},{:.1} L{:.1},{ey:.1} Z\" fill=\"#2ca02c\"><title>estimate with levers E, F and D: {} per call</title></path>",
         ey - 6.0,
         ex + 6.0,
         ey + 6.0,
@@ -1378,7 +1405,7 @@ pub fn svg(r: &Report) -> String {
         f0(est)
     );
     legend.push((
-        format!("estimate with levers A–D: {}", f0(est)),
+        format!("estimate with levers E, F, D: {}", f0(est)),
         "#2ca02c".into(),
         "marker",
     ));
