@@ -281,6 +281,9 @@ enum Target {
 /// The USDC transfer an actor must also authorize: (from, to, amount).
 type Transfer = fn(&M, &Address) -> (Address, Address, i128);
 
+/// Maps a call's arguments to the ones its actor signs.
+type SignedArgs = fn(&Env, &Vec<Val>) -> Vec<Val>;
+
 struct Entry {
     target: Target,
     name: &'static str,
@@ -298,7 +301,7 @@ struct Entry {
     args: fn(&M, &Address) -> Vec<Val>,
     /// The arguments the actor signs, when not the call's own (a v3
     /// `batch_deduct` signs its digest).
-    signed: Option<fn(&Env, &Vec<Val>) -> Vec<Val>>,
+    signed: Option<SignedArgs>,
     transfer: Option<Transfer>,
     /// State the call needs first (e.g. `unpause` needs a paused vault).
     setup: Option<fn(&M)>,
