@@ -543,33 +543,25 @@ impl Vault {
         Ok(balance)
     }
 
-    /// Charges many API calls as one request: `batch` lists the calls by
-    /// column (1..=`max_batch` of them, crediting at most
-    /// `MAX_BATCH_DEVELOPERS` distinct developers); all are charged or none,
-    /// chargeable through `valid_until_ledger`. `request_id` is the batch's
-    /// idempotency key, kept `REQUEST_ID_TTL` ledgers like a deduct's (the
-    /// same id space: `is_request_processed`); the calls' own ids are
-    /// carried to the event for indexers and are not recorded. The total
-    /// leaves the vault in one transfer and the settlement credits each
-    /// distinct developer once. Returns the new balance.
+    /// Charges the API calls of `batch` (1..=`max_batch`, at most
+    /// `MAX_BATCH_DEVELOPERS` developers) as one request, all or none,
+    /// through `valid_until_ledger`. `request_id` is its idempotency key,
+    /// kept like a deduct's (same id space); call ids are event labels
+    /// only. Returns the new balance.
     ///
     /// # Authorization
-    /// `caller`, which must be the authorized caller, over one argument: the
-    /// batch's digest, `sha256` of the XDR of the `ScVal::Vec`
-    /// `[request_id, batch, valid_until_ledger]` (so a signature stays 32
-    /// bytes of arguments however long the batch).
+    /// `caller`, the authorized caller, over one argument: `sha256` of the
+    /// XDR of `[request_id, batch, valid_until_ledger]`.
     ///
     /// # Errors
     /// [`VaultError::NotAuthorizedCaller`], [`VaultError::InvalidBatchSize`],
-    /// [`VaultError::NoDestination`], [`VaultError::InvalidRequestId`] (the
-    /// batch's id or a call's), [`VaultError::DuplicateRequest`] (the
-    /// batch's id), [`VaultError::InvalidBatch`],
-    /// [`VaultError::TooManyDevelopers`], [`VaultError::InvalidRecipient`]
-    /// (the vault credited), [`VaultError::InvalidAmount`],
-    /// [`VaultError::ExceedsMaxDeduct`], [`VaultError::InsufficientBalance`],
-    /// [`VaultError::RequestExpired`], [`VaultError::ValidityTooLong`],
-    /// [`VaultError::SpendLimitExceeded`]; settlement errors (3xx)
-    /// propagate.
+    /// [`VaultError::NoDestination`], [`VaultError::InvalidRequestId`],
+    /// [`VaultError::DuplicateRequest`], [`VaultError::InvalidBatch`],
+    /// [`VaultError::TooManyDevelopers`], [`VaultError::InvalidRecipient`],
+    /// [`VaultError::InvalidAmount`], [`VaultError::ExceedsMaxDeduct`],
+    /// [`VaultError::InsufficientBalance`], [`VaultError::RequestExpired`],
+    /// [`VaultError::ValidityTooLong`], [`VaultError::SpendLimitExceeded`];
+    /// settlement errors (3xx) propagate.
     ///
     /// # Events
     /// One `batch_deduct` (and the settlement's credit events).
