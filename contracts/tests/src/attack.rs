@@ -571,6 +571,49 @@ fn pre_upgrade_requests_reconciled_within_a_day_are_charged_once() {
     assert_eq!(w.balance(&w.pool.address), 20);
 }
 
+/// A version 2 batch recorded each item's id; version 3 records a batch
+/// under its batch id only. So a pre-upgrade batch in doubt is resent as
+/// version 3 deducts under its items' ids (each meets its own record:
+/// `DuplicateRequest`), never as a version 3 batch, whose fresh batch id
+/// meets no record and charges the calls again (`docs/vault.md`, the rules
+/// for requests sent before the upgrade).
+#[test]
+fn a_pre_upgrade_batch_is_resent_as_deducts_never_as_a_v3_batch() {
+    let w = World::new();
+    let (_, old) = v2_vault_handed_over(&w);
+    let items = soroban_sdk::vec![
+        &w.env,
+        v2::vault::DeductItem {
+            amount: 10,
+            request_id: w.s("b-1"),
+            developer: None,
+        },
+        v2::vault::DeductItem {
+            amount: 20,
+            request_id: w.s("b-2"),
+            developer: None,
+        },
+    ];
+    old.batch_deduct(&w.backend, &items);
+    advance(&w.env, 50);
+    let v = upgrade_to_v3(&w, &old);
+    let balance = v.balance();
+    // The safe resend: each item as a deduct under its own id.
+    let until = w.until();
+    for (amount, id) in [(10, "b-1"), (20, "b-2")] {
+        assert!(v.is_request_processed(&w.s(id)));
+        assert_eq!(
+            v.try_deduct(&w.backend, &amount, &w.s(id), &None, &until),
+            Err(Ok(V::DuplicateRequest))
+        );
+    }
+    assert_eq!(v.balance(), balance, "nothing charged twice");
+    // The hazard the rule forbids: the same calls as a version 3 batch.
+    let calls = crate::world::columns(&w.env, &[(10, "b-1", None), (20, "b-2", None)]);
+    v.batch_deduct(&w.backend, &w.s("resent-batch"), &calls, &until);
+    assert_eq!(v.balance(), balance - 30, "charged a second time");
+}
+
 /// Mainnet's per-transaction limits, as soroban-sdk 28's
 /// `InvocationResourceLimits::mainnet()` (not exported) has them.
 struct Limits {
