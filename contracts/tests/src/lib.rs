@@ -27,6 +27,8 @@ mod backfill;
 #[cfg(test)]
 mod bad_input;
 #[cfg(test)]
+mod batch_review;
+#[cfg(test)]
 mod end_to_end;
 #[cfg(test)]
 mod events;

@@ -546,8 +546,8 @@ impl Vault {
     /// Charges the API calls of `batch` (1..=`max_batch`, at most
     /// `MAX_BATCH_DEVELOPERS` developers) as one request, all or none,
     /// through `valid_until_ledger`. `request_id` is its idempotency key,
-    /// kept like a deduct's (same id space); call ids are event labels
-    /// only. Returns the new balance.
+    /// kept like a deduct's (same id space); call ids must differ and are
+    /// not recorded. Returns the new balance.
     ///
     /// # Authorization
     /// `caller`, the authorized caller, over one argument: `sha256` of the
@@ -618,7 +618,12 @@ impl Vault {
         for i in 0..calls {
             let amount = amounts.get_unchecked(i);
             guards::check_charge(&config, amount)?;
-            guards::check_request_id(&request_ids.get_unchecked(i))?;
+            let call_id = request_ids.get_unchecked(i);
+            guards::check_request_id(&call_id)?;
+            // A call listed twice would be charged twice under one batch id.
+            if request_ids.first_index_of(&call_id) != Some(i) {
+                return Err(VaultError::DuplicateRequest);
+            }
             let index = developer_index.get_unchecked(i);
             let Some(sum) = sums.get(index) else {
                 return Err(VaultError::InvalidBatch);

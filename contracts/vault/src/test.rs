@@ -1761,11 +1761,18 @@ fn batch_deduct_is_atomic_and_bounded() {
         assert!(!t.vault.is_request_processed(&t.s(rid)), "{rid}");
     }
 
-    // The longest ids are accepted, and a call id repeated inside a batch
-    // is only a label: the batch is charged once, under its own id.
+    // A call id listed twice in one batch would charge that call twice:
+    // refused, first or last, nothing recorded.
     let max_len = "y".repeat(MAX_REQUEST_ID_LEN as usize);
-    let mut dup = unit_batch(&t, 2, None);
-    push_call(&t, &mut dup, 1, "batch-0", None);
+    let mut twice = unit_batch(&t, 2, None);
+    push_call(&t, &mut twice, 1, "batch-0", None);
+    t.batch_refused("twice", &twice, until, VaultError::DuplicateRequest);
+    let mut twice = unit_batch(&t, 3, None);
+    push_call(&t, &mut twice, 1, "batch-2", None);
+    t.batch_refused("twice", &twice, until, VaultError::DuplicateRequest);
+    // The longest ids are accepted; the batch is charged once, under its
+    // own id.
+    let mut dup = unit_batch(&t, 3, None);
     push_call(&t, &mut dup, 1, &max_len, None);
     assert_eq!(t.batch(&max_len, &dup), 6);
     assert!(t.vault.is_request_processed(&t.s(&max_len)));
@@ -2214,26 +2221,26 @@ fn batch_signature_over_another_digest_is_refused() {
 }
 
 /// The calls' ids are labels carried to the event, not idempotency keys:
-/// not recorded, free to repeat inside a batch and across batches, and
-/// unaffected by (and not affecting) deducts' ids.
+/// not recorded, distinct inside a batch but free to repeat across batches,
+/// and unaffected by (and not affecting) deducts' ids.
 #[test]
 fn batch_call_ids_are_labels_not_recorded() {
     let t = T::funded(1_000);
     let dev = Address::generate(&t.env);
     assert_eq!(t.deduct(5, "d-1", None), 995);
-    // A charged deduct's id as a label, and a label repeated.
+    // A charged deduct's id as a label.
     let batch = batch_of(
         &t,
         &[
             (1, "d-1", None),
             (2, "c", None),
-            (3, "c", Some(dev.clone())),
+            (3, "e", Some(dev.clone())),
         ],
     );
     assert_eq!(t.batch("b-1", &batch), 989);
     t.emitted(&BatchDeduct {
         request_id: t.s("b-1"),
-        request_ids: vec![&t.env, t.s("d-1"), t.s("c"), t.s("c")],
+        request_ids: vec![&t.env, t.s("d-1"), t.s("c"), t.s("e")],
         amounts: vec![&t.env, 1, 2, 3],
         developer_index: vec![&t.env, 0, 0, 1],
         developers: vec![&t.env, None, Some(dev.clone())],
@@ -2248,7 +2255,7 @@ fn batch_call_ids_are_labels_not_recorded() {
     assert_eq!(t.batch("b-2", &batch), 982);
     t.emitted(&BatchDeduct {
         request_id: t.s("b-2"),
-        request_ids: vec![&t.env, t.s("d-1"), t.s("c"), t.s("c")],
+        request_ids: vec![&t.env, t.s("d-1"), t.s("c"), t.s("e")],
         amounts: vec![&t.env, 1, 2, 3],
         developer_index: vec![&t.env, 0, 0, 1],
         developers: vec![&t.env, None, Some(dev)],
