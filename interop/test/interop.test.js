@@ -5,15 +5,19 @@
 //    as the backend calls it (and decode them back),
 //  - decode every golden event fixture of every version by name, and build
 //    the getEvents topic filter that matches it,
-//  - map every error code (vault 100-126 and 150-156, revenue pool 200-204
+//  - map every error code (vault 100-127 and 150-156, revenue pool 200-204
 //    and 250-255, settlement 300-317 and 350-355 in the current build) the
-//    way contract.Client reports a failed call.
+//    way contract.Client reports a failed call,
+//  - build the current vault's `batch_deduct` as the backend does and compute
+//    the digest the backend authorizes it over, equal to the vault's own
+//    (the test vector computed in Rust).
 // Versions 1 and 2 use their frozen WASMs (contracts/tests/fixtures/v<N>/),
 // the current version the build in artifacts/.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { contract } from "@stellar/stellar-sdk";
+import { createHash } from "node:crypto";
+import { contract, scValToNative, xdr } from "@stellar/stellar-sdk";
 
 const root = new URL("../../", import.meta.url).pathname;
 // The deployable contracts, their error-code ranges and the current code
@@ -30,7 +34,7 @@ const C = "CAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAD2KM";
 // OpenZeppelin's").
 const range = (from, to) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 const CURRENT_ERRORS = {
-  vault: [...range(100, 126), ...range(150, 156)],
+  vault: [...range(100, 127), ...range(150, 156)],
   revenue_pool: [...range(200, 204), ...range(250, 255)],
   settlement: [...range(300, 317), ...range(350, 355)],
 };
@@ -270,6 +274,13 @@ for (const c of CONTRACTS) {
         const event = spec.events().find((e) => String(e.name) === parsed.name);
         assert.equal(String(event.prefixTopics[0]), fx.event, fx.file);
         assert.deepEqual(normalize(parsed.data), fx.expected, fx.file);
+        // Every field of the spec's event, and nothing else (the SDK's parser
+        // would also accept a missing one).
+        assert.deepEqual(
+          Object.keys(fx.expected).sort(),
+          event.params.map((p) => String(p.name)).sort(),
+          `${fx.file}: fields`,
+        );
         // The spec's topic count is exactly the event's (the SDK's parser
         // would also accept extra topics).
         const params = topicParams(event);
@@ -317,3 +328,135 @@ for (const c of CONTRACTS) {
     }
   }
 }
+
+// ----- the current vault's batch_deduct ------------------------------------
+
+// The batch digest test vector, computed in Rust by the vault's own code
+// (contracts/tests): request_id, batch (amounts as decimal strings,
+// developers as strkeys or null), valid_until_ledger, digest_hex, batch_xdr
+// (the batch argument, base64 XDR).
+const DIGEST_VECTORS = `${root}docs/interfaces/batch_digest.json`;
+const DEV = "CAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAOLZM";
+const BATCH_ARGS = ["caller", "request_id", "batch", "valid_until_ledger"];
+const COLUMNS = ["request_ids", "amounts", "developer_index", "developers"];
+
+// The arguments after `caller`, as the spec encodes them, and the digest the
+// backend authorizes `batch_deduct` over: sha256 of the XDR of their
+// ScVal::Vec.
+function batchPreimage(spec, requestId, batch, validUntilLedger) {
+  const args = spec.funcArgsToScVals("batch_deduct", {
+    caller: G,
+    request_id: requestId,
+    batch,
+    valid_until_ledger: validUntilLedger,
+  });
+  return xdr.ScVal.scvVec(args.slice(1));
+}
+function batchDigest(spec, requestId, batch, validUntilLedger) {
+  const preimage = batchPreimage(spec, requestId, batch, validUntilLedger).toXDR();
+  return createHash("sha256").update(Buffer.from(preimage)).digest("hex");
+}
+
+function batchType(spec) {
+  return spec.getFunc("batch_deduct").inputs.find((i) => String(i.name) === "batch").type;
+}
+
+test(`vault v${CURRENT}: batch_deduct takes one request id and the calls by column, as contract.Client builds it`, () => {
+  const spec = specOf("vault", CURRENT);
+  assert.deepEqual(spec.getFunc("batch_deduct").inputs.map((i) => String(i.name)), BATCH_ARGS);
+  const fields = spec.findEntry("DeductBatch").udtStructV0.fields.map((f) => String(f.name));
+  assert.deepEqual([...fields].sort(), [...COLUMNS].sort());
+  const batch = {
+    request_ids: ["call-1", "call-2", "call-3"],
+    amounts: [5n, 7n, 3n],
+    developer_index: [0, 1, 0],
+    developers: [DEV, null],
+  };
+  const args = offlineClient(spec).call("batch_deduct", {
+    caller: G,
+    request_id: "batch-1",
+    batch,
+    valid_until_ledger: 1060,
+  }).args;
+  assert.deepEqual(args.map((a) => a.type), ["scvAddress", "scvString", "scvMap", "scvU32"]);
+  assert.equal(scValToNative(args[1]), "batch-1");
+  // The struct is a map keyed by field name in sorted order; the pool is a void.
+  const entries = args[2].map;
+  assert.deepEqual(entries.map((e) => String(scValToNative(e.key))), [...COLUMNS].sort());
+  const devs = entries.find((e) => scValToNative(e.key) === "developers").val;
+  assert.deepEqual(devs.vec.map((d) => d.type), ["scvAddress", "scvVoid"]);
+  assert.deepEqual(normalize(spec.scValToNative(args[2], batchType(spec))), normalize(batch));
+});
+
+test(`vault v${CURRENT}: the batch_deduct event carries the batch's request id and the columns exactly as the backend sent them`, () => {
+  const spec = specOf("vault", CURRENT);
+  const event = eventNamed(spec, "batch_deduct");
+  assert.deepEqual(
+    event.params.map((p) => String(p.name)),
+    ["request_id", ...COLUMNS, "total", "balance"],
+  );
+  assert.equal(topicParams(event).length, 0, "no topic parameters");
+  const fx = fixtures("vault", CURRENT).find((f) => f.event === "batch_deduct");
+  const parsed = spec.parseEvent(fx.topics_xdr, fx.data_xdr);
+  assert.equal(typeof parsed.data.request_id, "string", "the batch's id");
+  assert.equal(parsed.data.request_id, fx.expected.request_id);
+  assert.equal(
+    BigInt(fx.expected.total),
+    fx.expected.amounts.reduce((a, x) => a + BigInt(x), 0n),
+    "total = sum of amounts",
+  );
+  // Each column of the event is, byte for byte, the DeductBatch field the
+  // backend encodes from the same values.
+  const cols = Object.fromEntries(COLUMNS.map((k) => [k, parsed.data[k]]));
+  const sent = spec.nativeToScVal(cols, batchType(spec)).map;
+  const emitted = xdr.ScVal.fromXDR(fx.data_xdr, "base64").map;
+  for (const k of COLUMNS) {
+    const a = sent.find((e) => scValToNative(e.key) === k).val.toXDR("base64");
+    const b = emitted.find((e) => scValToNative(e.key) === k).val.toXDR("base64");
+    assert.equal(b, a, k);
+  }
+});
+
+test(`vault v${CURRENT}: the batch digest computed from the spec equals the vault's (Rust test vectors)`, () => {
+  assert.ok(
+    existsSync(DIGEST_VECTORS),
+    `${DIGEST_VECTORS} missing: the batch digest vectors are written by contracts/tests (Rust)`,
+  );
+  const json = JSON.parse(readFileSync(DIGEST_VECTORS, "utf8"));
+  const vectors = Array.isArray(json.vectors) ? json.vectors : [json];
+  assert.ok(vectors.length > 0);
+  const spec = specOf("vault", CURRENT);
+  for (const v of vectors) {
+    const batch = { ...v.batch, amounts: v.batch.amounts.map((a) => BigInt(a)) };
+    assert.ok(v.batch_xdr || v.preimage_xdr, "the vector carries the encoded batch");
+    if (v.batch_xdr) {
+      const args = spec.funcArgsToScVals("batch_deduct", {
+        caller: G,
+        request_id: v.request_id,
+        batch,
+        valid_until_ledger: v.valid_until_ledger,
+      });
+      assert.equal(args[2].toXDR("base64"), v.batch_xdr, `${v.request_id}: the batch argument`);
+    }
+    if (v.preimage_xdr) {
+      assert.equal(
+        batchPreimage(spec, v.request_id, batch, v.valid_until_ledger).toXDR("base64"),
+        v.preimage_xdr,
+        `${v.request_id}: preimage`,
+      );
+    }
+    assert.match(v.digest_hex, /^[0-9a-f]{64}$/);
+    assert.equal(batchDigest(spec, v.request_id, batch, v.valid_until_ledger), v.digest_hex, v.request_id);
+    // The arguments contract.Client sends are those the digest is over.
+    const args = offlineClient(spec).call("batch_deduct", {
+      caller: G,
+      request_id: v.request_id,
+      batch,
+      valid_until_ledger: v.valid_until_ledger,
+    }).args;
+    const viaClient = createHash("sha256")
+      .update(Buffer.from(xdr.ScVal.scvVec(args.slice(1)).toXDR()))
+      .digest("hex");
+    assert.equal(viaClient, v.digest_hex, `${v.request_id}: via contract.Client`);
+  }
+});

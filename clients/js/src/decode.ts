@@ -25,7 +25,7 @@ export const CANONICAL_KEYS: { readonly [N in EventName]: readonly (keyof EventF
   deposit: ["from", "amount", "balance"],
   withdraw: ["to", "amount", "balance"],
   deduct: ["request_id", "amount", "developer", "balance"],
-  batch_deduct: ["items", "total", "balance"],
+  batch_deduct: ["request_id", "items", "total", "balance"],
   spend_limit_set: ["limit"],
   swept: ["to", "amount"],
   depositor_set: ["depositor", "allowed"],

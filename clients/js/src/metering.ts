@@ -4,7 +4,7 @@
 // backend's retry protocol"). The decision logic is pure and tested
 // offline; `liveVaultIo` runs it against a real RPC with the generated
 // bindings (needs a network, a funded signer and a deployed vault).
-import { rpc, type xdr } from "@stellar/stellar-sdk";
+import { Address, hash, rpc, xdr } from "@stellar/stellar-sdk";
 import { Client as VaultClient, VaultError as VAULT_ERRORS } from "../bindings/vault/src/index.js";
 import { LIMITS } from "./registry.generated.js";
 
@@ -18,6 +18,10 @@ export const REQUEST_ID_TTL: number = LIMITS.REQUEST_ID_TTL;
 export const SETTLE_WINDOW = REQUEST_ID_TTL - MAX_REQUEST_VALIDITY;
 /** Longest request id, in bytes. */
 export const MAX_REQUEST_ID_BYTES: number = LIMITS.MAX_REQUEST_ID_LEN;
+/** Most calls in one `batch_deduct` (the admin's `max_batch` may be lower). */
+export const MAX_BATCH_DEDUCT: number = LIMITS.MAX_BATCH_DEDUCT;
+/** Most distinct named developers one `batch_deduct` credits (the pool aside). */
+export const MAX_BATCH_DEVELOPERS: number = LIMITS.MAX_BATCH_DEVELOPERS;
 
 /** Vault error codes, from the generated bindings (the WASM's spec). */
 export type VaultErrorCode = keyof typeof VAULT_ERRORS;
@@ -101,14 +105,40 @@ export interface DeductCall {
   validUntilLedger: number;
 }
 
+/** One API call of a batch, as a backend meters it (a row of `DeductBatch`). */
+export interface MeteredCall {
+  /** The call's id: unique within its batch, carried to the `batch_deduct` event, not recorded by the vault. */
+  requestId: string;
+  amount: bigint;
+  /** The credited developer; null = the pool. */
+  developer: string | null;
+}
+
+/**
+ * The vault's `DeductBatch` argument: the calls by column. Call `i` charges
+ * `amounts[i]` for `request_ids[i]` and credits
+ * `developers[developer_index[i]]` (null: the settlement's pool); each
+ * credited destination is listed once. The `batch_deduct` event carries the
+ * same columns.
+ */
+export interface DeductBatch {
+  request_ids: string[];
+  amounts: bigint[];
+  developer_index: number[];
+  developers: (string | null)[];
+}
+
+/** One `batch_deduct`, fixed before the first send (protocol step 1). */
 export interface BatchCall {
-  items: { requestId: string; amount: bigint; developer: string | null }[];
+  /** The batch's id: its idempotency key (`is_request_processed`, the same id space as a deduct's). */
+  requestId: string;
+  batch: DeductBatch;
   validUntilLedger: number;
 }
 
-function checkId(id: string): void {
+function checkId(id: string, what = "request id"): void {
   const n = Buffer.byteLength(id, "utf8");
-  if (n < 1 || n > MAX_REQUEST_ID_BYTES) throw new RangeError(`request id must be 1..${MAX_REQUEST_ID_BYTES} bytes, got ${n}`);
+  if (n < 1 || n > MAX_REQUEST_ID_BYTES) throw new RangeError(`${what} must be 1..${MAX_REQUEST_ID_BYTES} bytes, got ${n}`);
 }
 
 /** The `valid_until_ledger` for a call sent now: latest ledger + `validity` (≤ 720). */
@@ -125,16 +155,60 @@ export function planDeduct(p: { requestId: string; amount: bigint; developer?: s
   return { requestId: p.requestId, amount: p.amount, developer: p.developer ?? null, validUntilLedger: validUntil(p.latestLedger, p.validity) };
 }
 
-export function planBatch(p: { items: BatchCall["items"]; latestLedger: number; validity?: number }): BatchCall {
-  if (p.items.length === 0) throw new RangeError("a batch needs at least one item");
-  const seen = new Set<string>();
-  for (const i of p.items) {
-    checkId(i.requestId);
-    if (seen.has(i.requestId)) throw new RangeError(`request id ${i.requestId} twice in one batch (DuplicateRequest)`);
-    seen.add(i.requestId);
-    if (i.amount <= 0n) throw new RangeError("amounts must be positive");
+/**
+ * The columns of `calls`, as the vault takes them: each credited
+ * destination listed once, in order of first appearance.
+ */
+export function columns(calls: readonly MeteredCall[]): DeductBatch {
+  const batch: DeductBatch = { request_ids: [], amounts: [], developer_index: [], developers: [] };
+  for (const c of calls) {
+    let index = batch.developers.indexOf(c.developer);
+    if (index < 0) index = batch.developers.push(c.developer) - 1;
+    batch.request_ids.push(c.requestId);
+    batch.amounts.push(c.amount);
+    batch.developer_index.push(index);
   }
-  return { items: p.items.map((i) => ({ ...i })), validUntilLedger: validUntil(p.latestLedger, p.validity) };
+  return batch;
+}
+
+/** The rows of a `DeductBatch` (throws when its columns disagree: `InvalidBatch`). */
+export function rows(batch: DeductBatch): MeteredCall[] {
+  const n = batch.request_ids.length;
+  if (batch.amounts.length !== n || batch.developer_index.length !== n) {
+    throw new RangeError(`columns differ in length: request_ids ${n}, amounts ${batch.amounts.length}, developer_index ${batch.developer_index.length} (InvalidBatch)`);
+  }
+  return batch.request_ids.map((requestId, i) => {
+    const d = batch.developer_index[i];
+    if (!Number.isInteger(d) || d < 0 || d >= batch.developers.length) {
+      throw new RangeError(`developer_index[${i}] = ${d} but ${batch.developers.length} developers (InvalidBatch)`);
+    }
+    return { requestId, amount: batch.amounts[i], developer: batch.developers[d] };
+  });
+}
+
+/**
+ * Plans one `batch_deduct` under the batch id `requestId` (what
+ * `is_request_processed` answers for; the calls' own ids are not recorded).
+ * Refuses offline what the vault would refuse: an invalid id, no calls or
+ * more than `MAX_BATCH_DEDUCT` (the admin's `max_batch` may be lower), a
+ * call id listed twice (`DuplicateRequest`), a non-positive amount, more
+ * than `MAX_BATCH_DEVELOPERS` distinct named developers.
+ */
+export function planBatch(p: { requestId: string; calls: readonly MeteredCall[]; latestLedger: number; validity?: number }): BatchCall {
+  checkId(p.requestId, "batch request id");
+  if (p.calls.length === 0) throw new RangeError("a batch needs at least one call");
+  if (p.calls.length > MAX_BATCH_DEDUCT) throw new RangeError(`a batch has at most ${MAX_BATCH_DEDUCT} calls, got ${p.calls.length} (InvalidBatchSize)`);
+  const seen = new Set<string>();
+  for (const c of p.calls) {
+    checkId(c.requestId, "call request id");
+    if (seen.has(c.requestId)) throw new RangeError(`call id ${c.requestId} twice in one batch (DuplicateRequest)`);
+    seen.add(c.requestId);
+    if (c.amount <= 0n) throw new RangeError("amounts must be positive");
+  }
+  const batch = columns(p.calls);
+  const named = batch.developers.filter((d) => d !== null).length;
+  if (named > MAX_BATCH_DEVELOPERS) throw new RangeError(`a batch credits at most ${MAX_BATCH_DEVELOPERS} developers, got ${named} (TooManyDevelopers)`);
+  return { requestId: p.requestId, batch, validUntilLedger: validUntil(p.latestLedger, p.validity) };
 }
 
 /** The bindings' `deduct` arguments. */
@@ -142,21 +216,92 @@ export function deductArgs(caller: string, c: DeductCall) {
   return { caller, amount: c.amount, request_id: c.requestId, developer: c.developer ?? undefined, valid_until_ledger: c.validUntilLedger };
 }
 
-/** The bindings' `batch_deduct` arguments. */
-export function batchArgs(caller: string, c: BatchCall) {
+/** The bindings' `DeductBatch` (an absent `Option` is `undefined` there). */
+function bindingsBatch(b: DeductBatch) {
   return {
-    caller,
-    items: c.items.map((i) => ({ amount: i.amount, request_id: i.requestId, developer: i.developer ?? undefined })),
-    valid_until_ledger: c.validUntilLedger,
+    request_ids: [...b.request_ids],
+    amounts: [...b.amounts],
+    developer_index: [...b.developer_index],
+    developers: b.developers.map((d) => d ?? undefined),
   };
 }
 
+/** The bindings' `batch_deduct` arguments. */
+export function batchArgs(caller: string, c: BatchCall) {
+  return { caller, request_id: c.requestId, batch: bindingsBatch(c.batch), valid_until_ledger: c.validUntilLedger };
+}
+
+/** A contract spec (the bindings' `client.spec` or `contract.Spec.fromWasm`). */
+export interface ArgsSpec {
+  funcArgsToScVals(name: string, args: object): xdr.ScVal[];
+}
+
 /** Encodes the arguments with a spec (the bindings' or the WASM's). */
-export function encodeDeduct(spec: { funcArgsToScVals(name: string, args: object): xdr.ScVal[] }, caller: string, c: DeductCall): xdr.ScVal[] {
+export function encodeDeduct(spec: ArgsSpec, caller: string, c: DeductCall): xdr.ScVal[] {
   return spec.funcArgsToScVals("deduct", deductArgs(caller, c));
 }
-export function encodeBatch(spec: { funcArgsToScVals(name: string, args: object): xdr.ScVal[] }, caller: string, c: BatchCall): xdr.ScVal[] {
+export function encodeBatch(spec: ArgsSpec, caller: string, c: BatchCall): xdr.ScVal[] {
   return spec.funcArgsToScVals("batch_deduct", batchArgs(caller, c));
+}
+
+// Any address: `caller` is encoded by funcArgsToScVals but is not part of the digest.
+const NO_CALLER = "GAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAWHF";
+
+/**
+ * The one argument the backend authorizes `batch_deduct` over: `sha256` of
+ * the XDR of the `ScVal::Vec` `[request_id, batch, valid_until_ledger]`,
+ * each element as the spec encodes that argument (the vault's
+ * `require_authorized_caller_for_batch`).
+ */
+export function batchDigest(spec: ArgsSpec, requestId: string, batch: DeductBatch, validUntilLedger: number): Buffer {
+  const args = spec.funcArgsToScVals("batch_deduct", {
+    caller: NO_CALLER,
+    request_id: requestId,
+    batch: bindingsBatch(batch),
+    valid_until_ledger: validUntilLedger,
+  });
+  if (args.length !== 4) throw new Error(`batch_deduct takes ${args.length} arguments in this spec, expected 4`);
+  return Buffer.from(hash(Buffer.from(xdr.ScVal.scvVec(args.slice(1)).toXDR())));
+}
+
+/** The digest of a planned batch (see `batchDigest`). */
+export function batchCallDigest(spec: ArgsSpec, c: BatchCall): Buffer {
+  return batchDigest(spec, c.requestId, c.batch, c.validUntilLedger);
+}
+
+/** A simulated `batch_deduct` asks the backend to authorize something other than the batch it built. */
+export class BatchAuthMismatchError extends Error {
+  constructor(detail: string) {
+    super(`batch_deduct authorization does not match the batch: ${detail}`);
+    this.name = "BatchAuthMismatchError";
+  }
+}
+
+/**
+ * Checks the authorization entries a simulation recorded before the
+ * backend signs them: exactly one entry invokes `batch_deduct`, on
+ * `vault`, over exactly one argument, the 32-byte `digest` the backend
+ * computed itself (`batchDigest`), and authorizes nothing below it.
+ * Throws a BatchAuthMismatchError otherwise.
+ */
+export function checkBatchAuth(entries: readonly xdr.SorobanAuthorizationEntry[], expect: { vault: string; digest: Uint8Array }): void {
+  const want = xdr.ScVal.scvBytes(Buffer.from(expect.digest)).toXDR("base64");
+  const batches = entries.filter((e) => {
+    const f = e.rootInvocation.function;
+    return f.type === "sorobanAuthorizedFunctionTypeContractFn" && String(f.contractFn.functionName) === "batch_deduct";
+  });
+  if (batches.length !== 1) throw new BatchAuthMismatchError(`${batches.length} entries authorize batch_deduct, expected 1`);
+  const inv = batches[0].rootInvocation;
+  const f = inv.function;
+  if (f.type !== "sorobanAuthorizedFunctionTypeContractFn") throw new BatchAuthMismatchError("not a contract call");
+  const contract = Address.fromScAddress(f.contractFn.contractAddress).toString();
+  if (contract !== expect.vault) throw new BatchAuthMismatchError(`contract ${contract}, expected the vault ${expect.vault}`);
+  const args = f.contractFn.args;
+  if (args.length !== 1) throw new BatchAuthMismatchError(`${args.length} arguments, expected 1 (the digest)`);
+  if (args[0].toXDR("base64") !== want) {
+    throw new BatchAuthMismatchError(`argument ${args[0].toXDR("base64")}, expected the digest ${Buffer.from(expect.digest).toString("hex")}`);
+  }
+  if (inv.subInvocations.length !== 0) throw new BatchAuthMismatchError(`${inv.subInvocations.length} sub-invocations, expected none`);
 }
 
 // ---------------------------------------------------------------- retry
@@ -226,7 +371,6 @@ export type Settlement =
  * charged, settles expired or doubtful calls with `is_request_processed`.
  */
 export async function settle(io: VaultIo, call: DeductCall | BatchCall, maxSends = 20): Promise<Settlement> {
-  const firstId = "requestId" in call ? call.requestId : call.items[0].requestId;
   let earlierUnknown = false;
   for (let sends = 0; ; sends++) {
     const outcome: SendOutcome = sends < maxSends ? await io.send(call) : { kind: "unknown" };
@@ -247,7 +391,7 @@ export async function settle(io: VaultIo, call: DeductCall | BatchCall, maxSends
       case "wait_then_check":
       case "check_processed":
         if (d.action === "wait_then_check") await io.waitPastLedger(d.afterLedger);
-        return (await io.isProcessed(firstId))
+        return (await io.isProcessed(call.requestId))
           ? { charged: true, via: "processed" }
           : { charged: false, via: "expired" };
       case "not_charged":
@@ -270,11 +414,20 @@ export function liveVaultIo(client: VaultClient, caller: string, pollMs = 1_000)
   return {
     async send(call) {
       try {
-        const tx = "requestId" in call ? await client.deduct(deductArgs(caller, call)) : await client.batch_deduct(batchArgs(caller, call));
-        const sent = await tx.signAndSend();
+        let sent;
+        if ("batch" in call) {
+          const tx = await client.batch_deduct(batchArgs(caller, call));
+          // Sign only the digest of the batch built here.
+          checkBatchAuth(tx.simulationData.result.auth, { vault: client.options.contractId, digest: batchCallDigest(client.spec, call) });
+          sent = await tx.signAndSend();
+        } else {
+          sent = await (await client.deduct(deductArgs(caller, call))).signAndSend();
+        }
         const result = sent.result;
         return result.isOk() ? { kind: "ok" } : classify(result.unwrapErr());
       } catch (e) {
+        // Nothing was signed: never resend, surface it.
+        if (e instanceof BatchAuthMismatchError) throw e;
         return classify(e);
       }
     },

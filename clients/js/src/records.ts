@@ -18,6 +18,7 @@ export interface DeveloperBalance {
 
 /** One call of a `batch_deduct` (code version 3 emits them column by column). */
 export interface BatchItem {
+  /** The call's id (unique within the batch; the vault records only the batch's `request_id`). */
   request_id: string;
   amount: bigint;
   /** The credited developer; null = the pool. */
@@ -36,7 +37,8 @@ export interface EventFields {
   deposit: { from: Addr; amount: bigint; balance: bigint };
   withdraw: { to: Addr; amount: bigint; balance: bigint };
   deduct: { request_id: string; amount: bigint; developer: Addr | null; balance: bigint };
-  batch_deduct: { items: BatchItem[]; total: bigint; balance: bigint };
+  /** `request_id` is the batch's id (its idempotency key); `items` its calls. */
+  batch_deduct: { request_id: string; items: BatchItem[]; total: bigint; balance: bigint };
   spend_limit_set: { limit: SpendLimit | null };
   swept: { to: Addr; amount: bigint };
   depositor_set: { depositor: Addr; allowed: boolean };
@@ -140,7 +142,14 @@ export interface Charge {
   contractId: Addr;
   ledger: number;
   txHash: string;
+  /** The deduct's id, or the batch call's. */
   request_id: string;
+  /**
+   * For a v3 batch call, the batch's id: the one the vault recorded
+   * (`is_request_processed`; the call's own is not recorded). Null for a
+   * deduct, whose `request_id` is the recorded one.
+   */
+  batch_id: string | null;
   amount: bigint;
   developer: Addr | null;
   /** The tracked balance after this charge; null for a v3 batch item (only the batch's is known). */
@@ -158,10 +167,11 @@ export function charges(records: readonly CanonicalRecord[]): Charge[] {
   for (const r of records) {
     const base = { contractId: r.contractId, ledger: r.ledger, txHash: r.txHash, version: r.version };
     if (r.event === "deduct") {
-      out.push({ ...base, request_id: r.request_id, amount: r.amount, developer: r.developer, balance: r.balance });
+      const { request_id, amount, developer, balance } = r;
+      out.push({ ...base, request_id, batch_id: null, amount, developer, balance });
     } else if (r.event === "batch_deduct") {
       r.items.forEach((item, i) =>
-        out.push({ ...base, ...item, balance: i === r.items.length - 1 ? r.balance : null }),
+        out.push({ ...base, ...item, batch_id: r.request_id, balance: i === r.items.length - 1 ? r.balance : null }),
       );
     }
   }

@@ -42,5 +42,5 @@ export const WASM_REGISTRY: readonly RegistryEntry[] = [
   { wasmHash: "b78378bbcfca84d92a5e227adbec064e944bacec8e6930709a4f9966918843d8", contract: "settlement", version: 3, source: "artifacts (current build)", commit: null },
   { wasmHash: "6d35df5f48f0a89aed6d8ba22da5f88b0e11e1f4a599e413d91025762fcc351a", contract: "vault", version: 1, source: "contracts/tests/fixtures/v1/PROVENANCE", commit: "05073b9d96baef96b2044bdc0aeee946593806c4" },
   { wasmHash: "8376a358f454507ced4ee69fc2edbc34ce30a4e134d26234a2d66ebdb66b2427", contract: "vault", version: 2, source: "contracts/tests/fixtures/v2/PROVENANCE", commit: "46ab7e2374b07f80f57aec528b6c82e2a22cad1f" },
-  { wasmHash: "5f85c536b58406683a9814b40e4c6f56e2be43aa2777ce238bfae6551ef7eea6", contract: "vault", version: 3, source: "artifacts (current build)", commit: null },
+  { wasmHash: "2404312986462813a14bc135666962486067c99f12bb5cda79412014eb3b3257", contract: "vault", version: 3, source: "artifacts (current build)", commit: null },
 ];

@@ -87,12 +87,24 @@ test("backfill: charges() flattens deducts and v3 batches", () => {
   const { records } = backfill(stream());
   const list = charges(records);
   const ids = list.map((c) => c.request_id);
-  assert.equal(new Set(ids).size, ids.length, "every request id charged once");
+  assert.equal(new Set(ids).size, ids.length, "every call id appears once");
+  // Each id the vault recorded (a deduct's, a v3 batch's) was charged by one transaction.
+  const recorded = new Map<string, string>();
+  for (const c of list) {
+    const id = c.batch_id ?? c.request_id;
+    assert.equal(recorded.get(id) ?? c.txHash, c.txHash, `${id} recorded by one transaction`);
+    recorded.set(id, c.txHash);
+  }
   const batch = records.find((r) => r.event === "batch_deduct");
   assert.ok(batch && batch.event === "batch_deduct");
   const items = list.filter((c) => c.txHash === batch.txHash);
   assert.equal(items.length, batch.items.length);
+  assert.deepEqual(items.map((c) => c.request_id), batch.items.map((i) => i.request_id));
+  assert.ok(items.every((c) => c.batch_id === batch.request_id && c.version === 3));
+  assert.deepEqual(items.map((c) => c.balance), [...batch.items.slice(1).map(() => null), batch.balance]);
   assert.equal(items.reduce((a, c) => a + c.amount, 0n), batch.total);
+  // Deducts (v1-v2 batch items too) carry no batch id.
+  assert.ok(list.filter((c) => c.txHash !== batch.txHash).every((c) => c.batch_id === null));
 });
 
 /** The stream with one more upgrade of the vault, to `hash`, after its last event. */

@@ -56,6 +56,7 @@ function canonicalOf(event: string, expected: Record<string, unknown>): Record<s
     const idx = expected.developer_index as number[];
     const amounts = expected.amounts as string[];
     return {
+      request_id: expected.request_id,
       items: ids.map((request_id, i) => ({ request_id, amount: amounts[i], developer: devs[idx[i]] })),
       total: expected.total,
       balance: expected.balance,

@@ -666,9 +666,10 @@ fn fixture_folders_are_the_code_versions() {
 /// Written with `CALLORA_UPDATE_FIXTURES=1`.
 #[test]
 fn batch_digest_vector_is_current() {
-    let env = Env::default();
+    let w = crate::world::World::new();
+    let env = &w.env;
     use soroban_sdk::xdr::{AccountId, ContractId, Hash, PublicKey, ScAddress, Uint256};
-    let address = |a: ScAddress| Address::try_from_val(&env, &ScVal::Address(a)).unwrap();
+    let address = |a: ScAddress| Address::try_from_val(env, &ScVal::Address(a)).unwrap();
     let dev = address(ScAddress::Account(AccountId(
         PublicKey::PublicKeyTypeEd25519(Uint256([7; 32])),
     )));
@@ -679,20 +680,40 @@ fn batch_digest_vector_is_current() {
         (3, "call-3", Some(&contract)),
         (1, "call-4", Some(&dev)),
     ];
-    let batch = crate::world::columns(&env, &calls);
-    let request_id = soroban_sdk::String::from_str(&env, "batch-1");
-    let until = 1_000_060u32;
-    let digest = crate::world::batch_digest(&env, &request_id, &batch, until);
-    let scval = |v: soroban_sdk::Val| ScVal::try_from_val(&env, &v).unwrap();
-    let batch_val = scval(batch.into_val(&env));
+    let batch = crate::world::columns(env, &calls);
+    let request_id = soroban_sdk::String::from_str(env, "batch-1");
+    let until = w.until();
+    let digest = crate::world::batch_digest(env, &request_id, &batch, until);
+    // The authorization tree the host records for the backend (what
+    // simulation returns for it to sign): `batch_deduct` over the digest
+    // alone, nothing beneath it.
+    let c = w.consumer(100, true);
+    c.vault.deposit(&c.owner, &100);
+    c.vault
+        .batch_deduct(&w.backend, &request_id, &batch, &until);
+    let recorded = env.host().get_recorded_auth_payloads().unwrap();
+    let backend = ScAddress::from(&w.backend);
+    let mine: StdVec<_> = recorded
+        .iter()
+        .filter(|p| p.address.as_ref() == Some(&backend))
+        .collect();
+    assert_eq!(mine.len(), 1, "{recorded:?}");
+    let invocation = &mine[0].invocation;
+    assert!(invocation.sub_invocations.is_empty());
+    let scval = |v: soroban_sdk::Val| ScVal::try_from_val(env, &v).unwrap();
+    let batch_val = scval(batch.into_val(env));
     let doc = json!({
         "about": "the one argument a backend signs for a code version 3 batch_deduct: \
-                  sha256 of the XDR of ScVal::Vec([request_id, batch, valid_until_ledger])",
+                  sha256 of the XDR of ScVal::Vec([request_id, batch, valid_until_ledger]); \
+                  invocation_xdr is the SorobanAuthorizedInvocation the host records for the \
+                  backend (simulation's auth entry) on vault",
         "request_id": "batch-1",
         "batch": to_json(&batch_val),
         "batch_xdr": batch_val.to_xdr_base64(Limits::none()).unwrap(),
         "valid_until_ledger": until,
         "digest_hex": hex(&digest.to_array()),
+        "vault": c.vault.address.to_string().to_string(),
+        "invocation_xdr": invocation.to_xdr_base64(Limits::none()).unwrap(),
     });
     let mut text = serde_json::to_string_pretty(&doc).unwrap();
     text.push('\n');

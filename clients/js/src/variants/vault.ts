@@ -30,9 +30,10 @@ const V2: VersionVariants = {
 
 /**
  * v3's `batch_deduct` is columnar: call i charged `amounts[i]` for
- * `request_ids[i]`, crediting `developers[developer_index[i]]`. The
- * canonical record keeps one record per batch with its items expanded (the
- * balance after each item is not in the event, so items are not turned into
+ * `request_ids[i]`, crediting `developers[developer_index[i]]`, under the
+ * batch's own `request_id` (the one id the vault records). The canonical
+ * record keeps one record per batch with its items expanded (the balance
+ * after each item is not in the event, so items are not turned into
  * `deduct` records); `charges()` flattens both.
  */
 function expandBatch(raw: Record<string, unknown>): Record<string, unknown> {
@@ -54,7 +55,7 @@ function expandBatch(raw: Record<string, unknown>): Record<string, unknown> {
   });
   const sum = amounts.reduce((a, b) => a + b, 0n);
   if (sum !== raw.total) throw new FieldTypeError(`total ${raw.total} != sum of amounts ${sum}`);
-  return { items, total: raw.total, balance: raw.balance };
+  return { request_id: raw.request_id, items, total: raw.total, balance: raw.balance };
 }
 
 const V3: VersionVariants = {
@@ -64,6 +65,7 @@ const V3: VersionVariants = {
   batch_deduct: event(
     [],
     {
+      request_id: string,
       request_ids: vec(string),
       amounts: vec(i128),
       developer_index: vec(u32),
