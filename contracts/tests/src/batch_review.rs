@@ -138,7 +138,7 @@ fn signed_batch_entry_is_bound_to_its_vault_function_and_batch() {
 
     // The intended use works once; the same entry again is refused.
     let entry = signed_for_a(6);
-    env.set_auths(&[entry.clone()]);
+    env.set_auths(std::slice::from_ref(&entry));
     a.batch_deduct(&backend, &bid, &batch, &until);
     assert_eq!(a.balance(), 985);
     let before = ledger_state(env);
