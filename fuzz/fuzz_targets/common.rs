@@ -195,6 +195,25 @@ impl<'a> Reader<'a> {
             .map(|v| self.decode(&v))
     }
 
+    /// `contract`'s temporary entries held, decoded as keys `K`, with their
+    /// live-until ledgers (expired ones included: the host drops an entry
+    /// only when a call touches it after its live-until ledger).
+    pub fn temporary<K: TryFromVal<Env, Val>>(&self, contract: &Address) -> Vec<(K, Option<u32>)> {
+        let contract = ScAddress::from(contract);
+        self.entries
+            .iter()
+            .filter_map(|(_, e, live)| match &e.data {
+                LedgerEntryData::ContractData(d)
+                    if d.contract == contract
+                        && d.durability == ContractDataDurability::Temporary =>
+                {
+                    Some((self.decode(&d.key), *live))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
     /// `who`'s balance in the USDC contract.
     pub fn usdc(&self, usdc: &Address, who: &Address) -> i128 {
         self.data_of::<_, SacBalance>(usdc, &SacKey::Balance(who.clone()))
@@ -217,12 +236,14 @@ pub struct SacBalance {
 
 /// The vault's storage keys that the invariants read (names as in
 /// `contracts/vault/src/storage.rs`: a `#[contracttype]` enum is stored as
-/// its variant's name).
+/// its variant's name). `Request` is the vault's only temporary key.
 #[contracttype]
 pub enum VaultKey {
+    Config,
     Balance,
     SpendLimit,
     SpendWindow,
+    Request(soroban_sdk::String),
 }
 
 /// The settlement's storage keys that the invariants read

@@ -1,12 +1,24 @@
 //! Structured fuzzing of a code version 3 vault (with a real settlement and a
 //! Stellar Asset Contract as USDC): random sequences of every vault entry
-//! point with arbitrary amounts, request ids, batches, `valid_until_ledger`
-//! values (fresh, or an earlier request's: a retry), spend limits, direct
-//! USDC transfers, sweeps and time passing (past `MAX_REQUEST_VALIDITY`,
-//! `REQUEST_ID_TTL` and spend periods). After every call:
+//! point with arbitrary amounts, request ids, batches (well formed, or with
+//! malformed columns), `valid_until_ledger` values (fresh, or an earlier
+//! request's: a retry), spend limits, direct USDC transfers, sweeps and time
+//! passing (past `MAX_REQUEST_VALIDITY`, `REQUEST_ID_TTL` and spend
+//! periods). After every call:
 //!
 //! * a refusal is a typed contract error (never a host panic) and changes
 //!   nothing;
+//! * `deduct` and `batch_deduct` answer exactly what a model of their checks,
+//!   in the contract's order, predicts: the error (`InvalidBatch`,
+//!   `TooManyDevelopers`, `DuplicateRequest`, ...) or the new balance, and an
+//!   accepted batch emits the `batch_deduct` event of its columns;
+//! * request ids: a deduct's id and a batch's id (one id space) are recorded
+//!   when accepted and kept `REQUEST_ID_TTL` ledgers; a deduct or batch
+//!   reusing a kept id is refused with `DuplicateRequest` and moves nothing;
+//!   a batch's call ids (distinct within the batch, else `DuplicateRequest`)
+//!   are never recorded: a later request may use them. The vault's
+//!   temporary entries are exactly the modelled ids, with the modelled
+//!   live-until ledgers;
 //! * USDC is conserved; the vault's tracked balance == USDC held minus the
 //!   untracked USDC sent to it (modelled), and == deposits − withdrawals −
 //!   charges (modelled);
@@ -14,9 +26,10 @@
 //!   `valid_until_ledger`) never charges again, and no id is charged again
 //!   while it is kept (`REQUEST_ID_TTL`);
 //! * the spend window matches a model of the documented rules and never
-//!   exceeds the owner's limit; a `SpendLimitExceeded` refusal is one the
-//!   model predicts;
-//! * the settlement holds exactly its pool plus developer balances.
+//!   exceeds the owner's limit;
+//! * the settlement holds exactly its pool plus developer balances, and its
+//!   pool and each developer's balance match a model of every credit (a
+//!   batch credits each developer the sum of its calls).
 //!
 //! Speed: the host with USDC and the funded accounts is prepared once and
 //! each input starts from a ledger snapshot of it, with diagnostic events
@@ -30,19 +43,38 @@ mod common;
 use arbitrary::Arbitrary;
 use callora_settlement::{GlobalPool, Settlement, SettlementClient};
 use callora_types::ttl::{MAX_REQUEST_VALIDITY, REQUEST_ID_TTL};
-use callora_vault::{DeductItem, SpendLimit, SpendWindow, Vault, VaultClient, VaultError};
+use callora_vault::{
+    BatchDeduct, Config, DeductBatch, SpendLimit, SpendWindow, Vault, VaultClient, VaultError,
+    MAX_BATCH_DEVELOPERS, MAX_REQUEST_ID_LEN,
+};
 use common::{stored, Reader, SettlementKey, Snapshot, Stored, VaultKey};
 use libfuzzer_sys::fuzz_target;
 use soroban_sdk::{
-    testutils::{Address as _, Ledger as _, SnapshotSource},
+    testutils::{Address as _, Events as _, Ledger as _, SnapshotSource},
     token::{StellarAssetClient, TokenClient},
     xdr::ScAddress,
-    Address, Env, String, Vec,
+    Address, Env, Event as _, String, Vec,
 };
 use std::{collections::HashMap, rc::Rc};
 
+type StdString = std::string::String;
+type StdVec<T> = std::vec::Vec<T>;
+
 const MINTED: i128 = 1_000_000;
 const PEOPLE: usize = 4;
+/// Developers besides the people (credited, never funded): with them a batch
+/// can name more than `MAX_BATCH_DEVELOPERS` distinct developers.
+const EXTRAS: usize = 7;
+/// Developer slots: the people, the extras (the `NAMED` creditable ones),
+/// then the settlement (refused by the settlement) and the vault (refused by
+/// the vault).
+const NAMED: usize = PEOPLE + EXTRAS;
+const SETTLEMENT_SLOT: usize = NAMED;
+const VAULT_SLOT: usize = NAMED + 1;
+const SLOTS: usize = NAMED + 2;
+const _: () = assert!(NAMED > MAX_BATCH_DEVELOPERS as usize);
+/// Most calls a fuzzed batch lists (more than `MAX_BATCH_DEDUCT`).
+const MAX_CALLS: usize = 110;
 
 #[derive(Arbitrary, Debug, Clone, Copy)]
 enum Until {
@@ -60,6 +92,69 @@ enum Advance {
     PastValidity,
     PastRequestTtl,
     PastSpendPeriod,
+    /// To a recorded id's last kept ledger, or one or two past it.
+    IdExpiry(u8),
+}
+
+/// A request id (a deduct's or a batch's: one id space), by `kind % 16`:
+/// 15 the empty id (refused); 14 [`request_id`]`(n, long)`, 60..=69 bytes
+/// (over 64: refused); 8..=13 an id an earlier deduct or batch sent (a
+/// retry, or another request reusing it); else [`request_id`]`(n)`, 1..=8
+/// bytes.
+#[derive(Arbitrary, Debug, Clone, Copy)]
+struct IdPick {
+    n: u8,
+    kind: u8,
+}
+
+/// One call of a batch.
+#[derive(Arbitrary, Debug, Clone, Copy)]
+struct Call {
+    /// `amount - 1`: -1..=254.
+    amount: u8,
+    /// Its id ([`label`]): never recorded.
+    label: u8,
+    /// Slot of the developer credited (`None`: the pool).
+    developer: Option<u8>,
+}
+
+/// How a batch's columns are built from its calls.
+#[derive(Arbitrary, Debug, Clone)]
+enum Shape {
+    /// Each call's developer listed once, in order of first use.
+    Good,
+    Malformed(Malformed),
+}
+
+/// Columns a well-formed batch would not have.
+#[derive(Arbitrary, Debug, Clone)]
+enum Malformed {
+    /// Well formed, then one column one entry short or long.
+    DropAmount,
+    ExtraAmount,
+    DropIndex,
+    ExtraIndex(u8),
+    /// A call pointing past the developers.
+    IndexOutOfRange {
+        call: u8,
+        beyond: u8,
+    },
+    /// A listed developer listed again.
+    DuplicateDeveloper(u8),
+    /// A developer listed that no call credits (or, if already listed, twice).
+    UnusedDeveloper(Option<u8>),
+    /// The first `count` slots (after the pool with `pool`) listed, the calls
+    /// spread over them in turn: more than `MAX_BATCH_DEVELOPERS`, the vault,
+    /// developers no call reaches.
+    Spread {
+        count: u8,
+        pool: bool,
+    },
+    /// Columns as given.
+    Raw {
+        developers: StdVec<Option<u8>>,
+        index: StdVec<u8>,
+    },
 }
 
 #[derive(Arbitrary, Debug)]
@@ -84,9 +179,9 @@ enum Op {
         amount: u16,
     },
     Deduct {
-        amount: i128,
-        request: u8,
-        long: bool,
+        /// `amount - 1`: -1..=65534.
+        amount: u16,
+        id: IdPick,
         developer: Option<u8>,
         until: Until,
     },
@@ -95,20 +190,29 @@ enum Op {
         nth: u8,
     },
     BatchDeduct {
-        items: std::vec::Vec<(i128, u8, Option<u8>)>,
+        id: IdPick,
+        calls: StdVec<Call>,
+        shape: Shape,
         until: Until,
+    },
+    /// Resend an earlier batch exactly (same id, columns, validity).
+    ResendBatch {
+        nth: u8,
     },
     AllowDepositor {
         who: u8,
         allowed: bool,
     },
     SetSpendLimit {
-        limit: Option<(i128, u32)>,
+        /// `amount - 1` (-1..=65534, within reach of the charges) and the
+        /// period.
+        limit: Option<(u16, u32)>,
         by_owner: bool,
     },
     SetMinDeposit(i128),
-    SetMaxDeduct(i128),
-    SetMaxBatch(u32),
+    /// `max_deduct - 1`: -1..=65534.
+    SetMaxDeduct(u16),
+    SetMaxBatch(u8),
     RouteToSettlement(bool),
     ClearRevenuePool(bool),
     SetBackend(bool),
@@ -137,14 +241,14 @@ enum Op {
 #[derive(Arbitrary, Debug)]
 struct Input {
     initial_balance: u16,
-    ops: std::vec::Vec<Op>,
+    ops: StdVec<Op>,
 }
 
 /// The prepared host: its ledger snapshot and its actors' addresses (as
 /// XDR: an `Address` belongs to one host).
 struct Prepared {
     snapshot: Snapshot,
-    actors: std::vec::Vec<ScAddress>,
+    actors: StdVec<ScAddress>,
 }
 
 /// Every actor, on one host.
@@ -154,13 +258,14 @@ struct Actors {
     backend: Address,
     pool: Address,
     usdc: Address,
-    people: std::vec::Vec<Address>,
+    people: StdVec<Address>,
+    extras: StdVec<Address>,
     vault: Address,
     settlement: Address,
 }
 
 impl Actors {
-    fn to_xdr(&self) -> std::vec::Vec<ScAddress> {
+    fn to_xdr(&self) -> StdVec<ScAddress> {
         common::to_xdr(
             [
                 &self.admin,
@@ -172,7 +277,8 @@ impl Actors {
                 &self.settlement,
             ]
             .into_iter()
-            .chain(self.people.iter()),
+            .chain(self.people.iter())
+            .chain(self.extras.iter()),
         )
     }
 
@@ -186,7 +292,18 @@ impl Actors {
             usdc: a[4].clone(),
             vault: a[5].clone(),
             settlement: a[6].clone(),
-            people: a[7..].to_vec(),
+            people: a[7..7 + PEOPLE].to_vec(),
+            extras: a[7 + PEOPLE..].to_vec(),
+        }
+    }
+
+    /// The developer in `slot` (`< SLOTS`).
+    fn slot(&self, slot: usize) -> Address {
+        match slot {
+            s if s < PEOPLE => self.people[s].clone(),
+            s if s < NAMED => self.extras[s - PEOPLE].clone(),
+            SETTLEMENT_SLOT => self.settlement.clone(),
+            _ => self.vault.clone(),
         }
     }
 }
@@ -203,7 +320,8 @@ fn prepare(snapshot: bool) -> (Env, Actors, Option<Prepared>) {
         .register_stellar_asset_contract_v2(Address::generate(&env))
         .address();
     let sac = StellarAssetClient::new(&env, &usdc);
-    let people: std::vec::Vec<Address> = (0..PEOPLE).map(|_| Address::generate(&env)).collect();
+    let people: StdVec<Address> = (0..PEOPLE).map(|_| Address::generate(&env)).collect();
+    let extras: StdVec<Address> = (0..EXTRAS).map(|_| Address::generate(&env)).collect();
     sac.mint(&owner, &MINTED);
     for p in &people {
         sac.mint(p, &MINTED);
@@ -217,6 +335,7 @@ fn prepare(snapshot: bool) -> (Env, Actors, Option<Prepared>) {
         pool,
         usdc,
         people,
+        extras,
         vault,
         settlement,
     };
@@ -258,39 +377,353 @@ fn deploy(p: &Actors, env: &Env, initial: i128) {
     );
 }
 
-fn request_id(env: &Env, n: u8, long: bool) -> String {
+/// 1..=8 bytes, or (`long`) 60..=69 bytes.
+fn request_id(n: u8, long: bool) -> StdString {
     let len = if long {
         60 + (n as usize % 10)
     } else {
         1 + n as usize % 8
     };
-    let mut s = std::string::String::with_capacity(len);
+    let mut s = StdString::with_capacity(len);
     s.push((b'a' + n % 26) as char);
     while s.len() < len {
         s.push('r');
     }
-    String::from_str(env, &s)
+    s
+}
+
+fn pick_id(pick: IdPick, ids: &[StdString]) -> StdString {
+    let IdPick { n, kind } = pick;
+    match kind % 16 {
+        15 => StdString::new(),
+        14 => request_id(n, true),
+        8..=13 if !ids.is_empty() => ids[n as usize % ids.len()].clone(),
+        _ => request_id(n, false),
+    }
+}
+
+/// The id of a batch's `i`th call, by `n % 32`: mostly one of its own
+/// (`call<i>`, or 64 bytes ending in `i`); 24..=28 [`request_id`]`(n)`,
+/// which a request may use too (call ids are never recorded) and another
+/// call of the batch may repeat (refused); 30 empty and 31 65 bytes
+/// (refused).
+fn label(n: u8, i: usize) -> StdString {
+    match n % 32 {
+        24..=28 => request_id(n, false),
+        29 => format!("{i:l>64}"),
+        30 => StdString::new(),
+        31 => "l".repeat(MAX_REQUEST_ID_LEN as usize + 1),
+        _ => format!("call{i}"),
+    }
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty() && id.len() <= MAX_REQUEST_ID_LEN as usize
+}
+
+/// A batch as sent: its columns, with developers as slots.
+#[derive(Clone, Debug)]
+struct Batch {
+    id: StdString,
+    request_ids: StdVec<StdString>,
+    amounts: StdVec<i128>,
+    developer_index: StdVec<u32>,
+    developers: StdVec<Option<usize>>,
+    until: u32,
+}
+
+fn build_batch(id: StdString, calls: &[Call], shape: &Shape, until: u32) -> Batch {
+    let calls = &calls[..calls.len().min(MAX_CALLS)];
+    let mut b = Batch {
+        id,
+        request_ids: calls
+            .iter()
+            .enumerate()
+            .map(|(i, c)| label(c.label, i))
+            .collect(),
+        amounts: calls.iter().map(|c| c.amount as i128 - 1).collect(),
+        developer_index: StdVec::new(),
+        developers: StdVec::new(),
+        until,
+    };
+    for c in calls {
+        let slot = c.developer.map(|d| d as usize % SLOTS);
+        let i = match b.developers.iter().position(|d| *d == slot) {
+            Some(i) => i,
+            None => {
+                b.developers.push(slot);
+                b.developers.len() - 1
+            }
+        };
+        b.developer_index.push(i as u32);
+    }
+    let Shape::Malformed(shape) = shape else {
+        return b;
+    };
+    match shape {
+        Malformed::DropAmount => {
+            b.amounts.pop();
+        }
+        Malformed::ExtraAmount => b.amounts.push(1),
+        Malformed::DropIndex => {
+            b.developer_index.pop();
+        }
+        Malformed::ExtraIndex(i) => b.developer_index.push(*i as u32),
+        Malformed::IndexOutOfRange { call, beyond } => {
+            if !b.developer_index.is_empty() {
+                let n = b.developer_index.len();
+                b.developer_index[*call as usize % n] =
+                    (b.developers.len() + *beyond as usize % 3) as u32;
+            }
+        }
+        Malformed::DuplicateDeveloper(j) => {
+            if !b.developers.is_empty() {
+                let d = b.developers[*j as usize % b.developers.len()];
+                b.developers.push(d);
+            }
+        }
+        Malformed::UnusedDeveloper(d) => b.developers.push(d.map(|d| d as usize % SLOTS)),
+        Malformed::Spread { count, pool } => {
+            b.developers = pool
+                .then_some(None)
+                .into_iter()
+                .chain((0..*count as usize % (SLOTS + 1)).map(Some))
+                .collect();
+            let n = b.developers.len().max(1);
+            b.developer_index = (0..calls.len()).map(|i| (i % n) as u32).collect();
+        }
+        Malformed::Raw { developers, index } => {
+            b.developers = developers
+                .iter()
+                .take(16)
+                .map(|d| d.map(|d| d as usize % SLOTS))
+                .collect();
+            b.developer_index = if index.is_empty() {
+                StdVec::new()
+            } else {
+                (0..calls.len())
+                    .map(|i| index[i % index.len()] as u32 % 16)
+                    .collect()
+            };
+        }
+    }
+    b
+}
+
+/// The contract's `DeductBatch` of a modelled batch.
+fn to_contract(env: &Env, p: &Actors, b: &Batch) -> DeductBatch {
+    let mut batch = DeductBatch {
+        request_ids: Vec::new(env),
+        amounts: Vec::new(env),
+        developer_index: Vec::new(env),
+        developers: Vec::new(env),
+    };
+    for id in &b.request_ids {
+        batch.request_ids.push_back(String::from_str(env, id));
+    }
+    for a in &b.amounts {
+        batch.amounts.push_back(*a);
+    }
+    for i in &b.developer_index {
+        batch.developer_index.push_back(*i);
+    }
+    for d in &b.developers {
+        batch.developers.push_back(d.map(|s| p.slot(s)));
+    }
+    batch
+}
+
+/// What a deduct or batch is checked against: the stored configuration and
+/// the model's state before the call.
+struct Ctx<'a> {
+    config: &'a Config,
+    backend: &'a Address,
+    now: u32,
+    balance: i128,
+    limit: &'a Option<SpendLimit>,
+    window: &'a Option<SpendWindow>,
+}
+
+/// The outcome a model predicts: `Err(None)` is another contract's typed
+/// error (the settlement refusing to credit itself).
+type Expect<T> = Result<T, Option<VaultError>>;
+
+impl Ctx<'_> {
+    fn caller(&self) -> Result<(), VaultError> {
+        if self.config.authorized_caller.as_ref() != Some(self.backend) {
+            return Err(VaultError::NotAuthorizedCaller);
+        }
+        Ok(())
+    }
+
+    fn destination(&self) -> Result<(), VaultError> {
+        if self.config.settlement.is_none() && self.config.revenue_pool.is_none() {
+            return Err(VaultError::NoDestination);
+        }
+        Ok(())
+    }
+
+    fn routed(&self) -> bool {
+        self.config.settlement.is_some()
+    }
+
+    fn charge(&self, amount: i128) -> Result<(), VaultError> {
+        if amount <= 0 {
+            return Err(VaultError::InvalidAmount);
+        }
+        if amount > self.config.max_deduct {
+            return Err(VaultError::ExceedsMaxDeduct);
+        }
+        Ok(())
+    }
+
+    fn admit(&self, id: &str, kept: bool) -> Result<(), VaultError> {
+        if !valid_id(id) {
+            return Err(VaultError::InvalidRequestId);
+        }
+        if kept {
+            return Err(VaultError::DuplicateRequest);
+        }
+        Ok(())
+    }
+
+    fn validity(&self, until: u32) -> Result<(), VaultError> {
+        if until < self.now {
+            return Err(VaultError::RequestExpired);
+        }
+        if until - self.now > MAX_REQUEST_VALIDITY {
+            return Err(VaultError::ValidityTooLong);
+        }
+        Ok(())
+    }
+
+    fn spend(&self, amount: i128) -> Result<(), VaultError> {
+        let Some(l) = self.limit else {
+            return Ok(());
+        };
+        let spent = match self.window {
+            Some(w) if self.now - w.start_ledger < l.period_ledgers => w.spent,
+            _ => 0,
+        };
+        let spent = spent.checked_add(amount).ok_or(VaultError::Overflow)?;
+        if spent > l.amount {
+            return Err(VaultError::SpendLimitExceeded);
+        }
+        Ok(())
+    }
+
+    /// `deduct`'s checks, in the contract's order.
+    fn deduct(
+        &self,
+        amount: i128,
+        id: &str,
+        developer: Option<usize>,
+        until: u32,
+        kept: bool,
+    ) -> Expect<()> {
+        self.caller()?;
+        self.destination()?;
+        if developer == Some(VAULT_SLOT) {
+            return Err(Some(VaultError::InvalidRecipient));
+        }
+        self.charge(amount)?;
+        self.admit(id, kept)?;
+        self.validity(until)?;
+        if amount > self.balance {
+            return Err(Some(VaultError::InsufficientBalance));
+        }
+        self.spend(amount)?;
+        if self.routed() && developer == Some(SETTLEMENT_SLOT) {
+            return Err(None);
+        }
+        Ok(())
+    }
+
+    /// `batch_deduct`'s checks, in the contract's order; accepted: the total
+    /// and each listed developer's sum.
+    fn batch(&self, b: &Batch, kept: bool) -> Expect<(i128, StdVec<i128>)> {
+        use VaultError::*;
+        self.caller()?;
+        let calls = b.request_ids.len();
+        if calls == 0 || calls > self.config.max_batch as usize {
+            return Err(Some(InvalidBatchSize));
+        }
+        self.destination()?;
+        self.admit(&b.id, kept)?;
+        if b.amounts.len() != calls || b.developer_index.len() != calls {
+            return Err(Some(InvalidBatch));
+        }
+        if b.developers.len() > MAX_BATCH_DEVELOPERS as usize + 1 {
+            return Err(Some(TooManyDevelopers));
+        }
+        let mut named = 0;
+        for (i, d) in b.developers.iter().enumerate() {
+            if b.developers[..i].contains(d) {
+                return Err(Some(InvalidBatch));
+            }
+            if d.is_some() {
+                if *d == Some(VAULT_SLOT) {
+                    return Err(Some(InvalidRecipient));
+                }
+                named += 1;
+            }
+        }
+        if named > MAX_BATCH_DEVELOPERS {
+            return Err(Some(TooManyDevelopers));
+        }
+        let mut balance = self.balance;
+        let mut total = 0;
+        let mut sums = vec![0i128; b.developers.len()];
+        for i in 0..calls {
+            let amount = b.amounts[i];
+            self.charge(amount)?;
+            if !valid_id(&b.request_ids[i]) {
+                return Err(Some(InvalidRequestId));
+            }
+            if b.request_ids[..i].contains(&b.request_ids[i]) {
+                return Err(Some(DuplicateRequest));
+            }
+            let index = b.developer_index[i] as usize;
+            if index >= sums.len() {
+                return Err(Some(InvalidBatch));
+            }
+            if amount > balance {
+                return Err(Some(InsufficientBalance));
+            }
+            balance -= amount;
+            total += amount;
+            sums[index] += amount;
+        }
+        if sums.contains(&0) {
+            return Err(Some(InvalidBatch));
+        }
+        self.validity(b.until)?;
+        self.spend(total)?;
+        if self.routed() && b.developers.contains(&Some(SETTLEMENT_SLOT)) {
+            return Err(None);
+        }
+        Ok((total, sums))
+    }
 }
 
 /// The vault's balance, spend limit and window; the settlement's pool,
-/// developer total and each person's balance; every holder's USDC.
+/// developer total and each named developer's balance; every holder's USDC.
 type Read = (
     i128,
     Option<SpendLimit>,
     Option<SpendWindow>,
     i128,
     i128,
-    std::vec::Vec<i128>,
-    std::vec::Vec<i128>,
+    StdVec<i128>,
+    StdVec<i128>,
 );
 
 /// A deduct as sent, for resends.
 #[derive(Clone, Debug)]
 struct Sent {
     amount: i128,
-    request: u8,
-    long: bool,
-    developer: Option<u8>,
+    id: StdString,
+    developer: Option<usize>,
     until: u32,
 }
 
@@ -327,7 +760,7 @@ fn run(env: &Env, p: &Actors, initial: i128, ops: &[Op], source: Option<&Rc<dyn 
     let s = SettlementClient::new(env, &p.settlement);
     let token = TokenClient::new(env, &p.usdc);
     let total = MINTED * (1 + PEOPLE as i128) + initial;
-    let holders: std::vec::Vec<Address> = [
+    let holders: StdVec<Address> = [
         p.owner.clone(),
         p.pool.clone(),
         p.vault.clone(),
@@ -336,9 +769,10 @@ fn run(env: &Env, p: &Actors, initial: i128, ops: &[Op], source: Option<&Rc<dyn 
     .into_iter()
     .chain(p.people.iter().cloned())
     .collect();
+    let named: StdVec<Address> = (0..NAMED).map(|i| p.slot(i)).collect();
     let person = |n: u8| p.people[n as usize % PEOPLE].clone();
-    // Developers include the vault and the settlement: both refused.
-    let developer = |n: u8| match n % 6 {
+    // Recipients include the vault and the settlement: both refused.
+    let recipient = |n: u8| match n % 6 {
         4 => p.vault.clone(),
         5 => p.settlement.clone(),
         i => p.people[i as usize].clone(),
@@ -354,7 +788,7 @@ fn run(env: &Env, p: &Actors, initial: i128, ops: &[Op], source: Option<&Rc<dyn 
                 .map_or(0, |g| g.total_balance),
             r.instance(&p.settlement, &SettlementKey::DeveloperTotal)
                 .unwrap_or(0),
-            p.people
+            named
                 .iter()
                 .map(|d| {
                     r.data_of(&p.settlement, &SettlementKey::Developer(d.clone()))
@@ -372,10 +806,7 @@ fn run(env: &Env, p: &Actors, initial: i128, ops: &[Op], source: Option<&Rc<dyn 
             v.get_spend_window(),
             s.get_global_pool().total_balance,
             s.get_developer_total(),
-            p.people
-                .iter()
-                .map(|d| s.get_developer_balance(d))
-                .collect(),
+            named.iter().map(|d| s.get_developer_balance(d)).collect(),
             holders.iter().map(|h| token.balance(h)).collect(),
         )
     };
@@ -384,10 +815,20 @@ fn run(env: &Env, p: &Actors, initial: i128, ops: &[Op], source: Option<&Rc<dyn 
     // USDC the owner sent to the settlement (withdraw_to, sweep): untracked there.
     let mut s_untracked: i128 = 0;
     let mut tracked: i128 = initial;
-    let mut charged: HashMap<(std::string::String, u32), u32> = HashMap::new();
-    let mut last_charge: HashMap<std::string::String, u32> = HashMap::new();
-    let mut sent: std::vec::Vec<Sent> = std::vec::Vec::new();
-    let mut untils: std::vec::Vec<u32> = std::vec::Vec::new();
+    // The settlement's pool and each named developer's balance.
+    let mut pool_model: i128 = 0;
+    let mut developers = vec![0i128; NAMED];
+    let mut charged: HashMap<(StdString, u32), u32> = HashMap::new();
+    let mut last_charge: HashMap<StdString, u32> = HashMap::new();
+    // Recorded request ids (deducts' and batches'): the ledger each was
+    // recorded at, kept through `at + REQUEST_ID_TTL`; in order, for picking.
+    let mut recorded: HashMap<StdString, u32> = HashMap::new();
+    let mut recorded_order: StdVec<StdString> = StdVec::new();
+    // Every id a deduct or batch sent (accepted or not).
+    let mut ids: StdVec<StdString> = StdVec::new();
+    let mut sent: StdVec<Sent> = StdVec::new();
+    let mut batches: StdVec<Batch> = StdVec::new();
+    let mut untils: StdVec<u32> = StdVec::new();
     let mut limit: Option<SpendLimit> = None;
     let mut window: Option<SpendWindow> = None;
     let mut advanced: u32 = 0;
@@ -408,9 +849,20 @@ fn run(env: &Env, p: &Actors, initial: i128, ops: &[Op], source: Option<&Rc<dyn 
                 }
             }};
         }
-        // Charges (id, until, amount) of an accepted deduct or batch.
-        let mut charges: std::vec::Vec<(std::string::String, u32, i128)> = std::vec::Vec::new();
-        let mut spend_refused = None;
+        let kept = |id: &str| {
+            recorded
+                .get(id)
+                .is_some_and(|at| now <= at + REQUEST_ID_TTL)
+        };
+        let config = || -> Config {
+            Reader::new(env, &entries, source)
+                .instance(&p.vault, &VaultKey::Config)
+                .expect("no vault config")
+        };
+        // Charges (id, until, amount) of an accepted deduct or batch, and
+        // the settlement credits they make when routed there (slot, amount).
+        let mut charges: StdVec<(StdString, u32, i128)> = StdVec::new();
+        let mut credits: StdVec<(Option<usize>, i128)> = StdVec::new();
         let ok = match op {
             Op::Deposit { by, amount } => {
                 let from = if *by % 2 == 0 {
@@ -432,20 +884,20 @@ fn run(env: &Env, p: &Actors, initial: i128, ops: &[Op], source: Option<&Rc<dyn 
                 r.is_ok()
             }
             Op::WithdrawTo { to, amount } => {
-                let r = typed!(v.try_withdraw_to(&developer(*to), amount));
+                let r = typed!(v.try_withdraw_to(&recipient(*to), amount));
                 if r.is_ok() {
                     tracked -= amount;
-                    if developer(*to) == p.settlement {
+                    if recipient(*to) == p.settlement {
                         s_untracked += amount;
                     }
                 }
                 r.is_ok()
             }
-            Op::Sweep { to } => match typed!(v.try_sweep(&developer(*to))) {
+            Op::Sweep { to } => match typed!(v.try_sweep(&recipient(*to))) {
                 Ok(amount) => {
                     assert_eq!(amount, untracked, "swept {amount}, untracked {untracked}");
                     untracked = 0;
-                    if developer(*to) == p.settlement {
+                    if recipient(*to) == p.settlement {
                         s_untracked += amount;
                     }
                     true
@@ -463,73 +915,134 @@ fn run(env: &Env, p: &Actors, initial: i128, ops: &[Op], source: Option<&Rc<dyn 
                 untracked += amount;
                 true
             }
-            Op::Deduct {
-                amount,
-                request,
-                long,
-                developer: d,
-                until,
-            } => {
-                let until = pick_until(*until, now, &untils);
-                let item = Sent {
-                    amount: *amount,
-                    request: *request,
-                    long: *long,
-                    developer: *d,
-                    until,
+            Op::Deduct { .. } | Op::Resend { .. } => {
+                let item = match op {
+                    Op::Deduct {
+                        amount,
+                        id,
+                        developer,
+                        until,
+                    } => {
+                        let until = pick_until(*until, now, &untils);
+                        untils.push(until);
+                        let item = Sent {
+                            amount: *amount as i128 - 1,
+                            id: pick_id(*id, &ids),
+                            developer: developer.map(|d| d as usize % SLOTS),
+                            until,
+                        };
+                        ids.push(item.id.clone());
+                        sent.push(item.clone());
+                        item
+                    }
+                    Op::Resend { nth } if !sent.is_empty() => {
+                        sent[*nth as usize % sent.len()].clone()
+                    }
+                    _ => continue,
                 };
-                sent.push(item.clone());
-                untils.push(until);
-                let id = request_id(env, *request, *long);
-                let r = typed!(v.try_deduct(&p.backend, amount, &id, &d.map(developer), &until));
-                if r.is_ok() {
-                    charges.push((id.to_string(), until, *amount));
-                } else if r == Err(Some(VaultError::SpendLimitExceeded)) {
-                    spend_refused = Some(*amount);
-                }
-                r.is_ok()
-            }
-            Op::Resend { nth } => {
-                if sent.is_empty() {
-                    continue;
-                }
-                let item = sent[*nth as usize % sent.len()].clone();
-                let id = request_id(env, item.request, item.long);
+                let config = config();
+                let ctx = Ctx {
+                    config: &config,
+                    backend: &p.backend,
+                    now,
+                    balance: tracked,
+                    limit: &limit,
+                    window: &window,
+                };
+                let expected = ctx.deduct(
+                    item.amount,
+                    &item.id,
+                    item.developer,
+                    item.until,
+                    kept(&item.id),
+                );
                 let r = typed!(v.try_deduct(
                     &p.backend,
                     &item.amount,
-                    &id,
-                    &item.developer.map(developer),
+                    &String::from_str(env, &item.id),
+                    &item.developer.map(|s| p.slot(s)),
                     &item.until
                 ));
+                match (&r, &expected) {
+                    (Ok(balance), Ok(())) => assert_eq!(
+                        *balance,
+                        tracked - item.amount,
+                        "{op:?} ({item:?}): returned balance"
+                    ),
+                    (Err(e), Err(x)) if e == x => {}
+                    _ => panic!("{op:?} ({item:?}): got {r:?}, the model expected {expected:?}"),
+                }
                 if r.is_ok() {
-                    charges.push((id.to_string(), item.until, item.amount));
-                } else if r == Err(Some(VaultError::SpendLimitExceeded)) {
-                    spend_refused = Some(item.amount);
+                    charges.push((item.id.clone(), item.until, item.amount));
+                    if config.settlement.is_some() {
+                        credits.push((item.developer, item.amount));
+                    }
                 }
                 r.is_ok()
             }
-            Op::BatchDeduct { items, until } => {
-                let until = pick_until(*until, now, &untils);
-                untils.push(until);
-                let mut batch = Vec::new(env);
-                let mut sum: i128 = 0;
-                for (amount, r, d) in items.iter().take(30) {
-                    let id = request_id(env, *r, false);
-                    batch.push_back(DeductItem {
-                        amount: *amount,
-                        request_id: id.clone(),
-                        developer: d.map(developer),
-                    });
-                    charges.push((id.to_string(), until, *amount));
-                    sum = sum.saturating_add(*amount);
-                }
-                let r = typed!(v.try_batch_deduct(&p.backend, &batch, &until));
-                if r.is_err() {
-                    if r == Err(Some(VaultError::SpendLimitExceeded)) {
-                        spend_refused = Some(sum);
+            Op::BatchDeduct { .. } | Op::ResendBatch { .. } => {
+                let b = match op {
+                    Op::BatchDeduct {
+                        id,
+                        calls,
+                        shape,
+                        until,
+                    } => {
+                        let until = pick_until(*until, now, &untils);
+                        untils.push(until);
+                        let b = build_batch(pick_id(*id, &ids), calls, shape, until);
+                        ids.push(b.id.clone());
+                        // A call's id, for a later request to use.
+                        ids.extend(b.request_ids.first().cloned());
+                        batches.push(b.clone());
+                        b
                     }
-                    charges.clear();
+                    Op::ResendBatch { nth } if !batches.is_empty() => {
+                        batches[*nth as usize % batches.len()].clone()
+                    }
+                    _ => continue,
+                };
+                let config = config();
+                let ctx = Ctx {
+                    config: &config,
+                    backend: &p.backend,
+                    now,
+                    balance: tracked,
+                    limit: &limit,
+                    window: &window,
+                };
+                let expected = ctx.batch(&b, kept(&b.id));
+                let batch = to_contract(env, p, &b);
+                let id = String::from_str(env, &b.id);
+                let r = typed!(v.try_batch_deduct(&p.backend, &id, &batch, &b.until));
+                match (&r, &expected) {
+                    (Ok(balance), Ok((sum, _))) => {
+                        assert_eq!(*balance, tracked - sum, "{op:?} ({b:?}): returned balance");
+                        // One event, with the batch's id and its columns.
+                        let event = BatchDeduct {
+                            request_id: id.clone(),
+                            request_ids: batch.request_ids.clone(),
+                            amounts: batch.amounts.clone(),
+                            developer_index: batch.developer_index.clone(),
+                            developers: batch.developers.clone(),
+                            total: *sum,
+                            balance: *balance,
+                        };
+                        assert!(
+                            env.events().all().filter_by_contract(&p.vault)
+                                == [event.to_xdr(env, &p.vault)],
+                            "{op:?} ({b:?}): events {:?}",
+                            env.events().all().filter_by_contract(&p.vault)
+                        );
+                    }
+                    (Err(e), Err(x)) if e == x => {}
+                    _ => panic!("{op:?} ({b:?}): got {r:?}, the model expected {expected:?}"),
+                }
+                if let (Ok(_), Ok((sum, sums))) = (&r, &expected) {
+                    charges.push((b.id.clone(), b.until, *sum));
+                    if config.settlement.is_some() {
+                        credits.extend(b.developers.iter().copied().zip(sums.iter().copied()));
+                    }
                 }
                 r.is_ok()
             }
@@ -538,7 +1051,7 @@ fn run(env: &Env, p: &Actors, initial: i128, ops: &[Op], source: Option<&Rc<dyn 
             }
             Op::SetSpendLimit { limit: l, by_owner } => {
                 let new = l.map(|(amount, period)| SpendLimit {
-                    amount,
+                    amount: amount as i128 - 1,
                     period_ledgers: period % 40_000,
                 });
                 let caller = if *by_owner {
@@ -563,8 +1076,10 @@ fn run(env: &Env, p: &Actors, initial: i128, ops: &[Op], source: Option<&Rc<dyn 
                 r.is_ok()
             }
             Op::SetMinDeposit(x) => typed!(v.try_set_min_deposit(&p.admin, x)).is_ok(),
-            Op::SetMaxDeduct(x) => typed!(v.try_set_max_deduct(&p.admin, x)).is_ok(),
-            Op::SetMaxBatch(x) => typed!(v.try_set_max_batch(&p.admin, x)).is_ok(),
+            Op::SetMaxDeduct(x) => {
+                typed!(v.try_set_max_deduct(&p.admin, &(*x as i128 - 1))).is_ok()
+            }
+            Op::SetMaxBatch(x) => typed!(v.try_set_max_batch(&p.admin, &(*x as u32))).is_ok(),
             Op::RouteToSettlement(on) => {
                 typed!(v.try_set_settlement(&p.admin, &on.then(|| p.settlement.clone()))).is_ok()
             }
@@ -596,11 +1111,23 @@ fn run(env: &Env, p: &Actors, initial: i128, ops: &[Op], source: Option<&Rc<dyn 
             Op::DeveloperWithdraw {
                 developer: d,
                 amount,
-            } => typed!(s.try_withdraw(&person(*d), amount)).is_ok(),
+            } => {
+                let r = typed!(s.try_withdraw(&person(*d), amount));
+                if r.is_ok() {
+                    developers[*d as usize % PEOPLE] -= amount;
+                }
+                r.is_ok()
+            }
             Op::DistributePool {
                 developer: d,
                 amount,
-            } => typed!(s.try_distribute_pool(&p.admin, &person(*d), amount)).is_ok(),
+            } => {
+                let r = typed!(s.try_distribute_pool(&p.admin, &person(*d), amount));
+                if r.is_ok() {
+                    pool_model -= amount;
+                }
+                r.is_ok()
+            }
             Op::BookUntracked => match typed!(s.try_book_untracked(&p.admin)) {
                 Ok(amount) => {
                     assert_eq!(
@@ -608,6 +1135,7 @@ fn run(env: &Env, p: &Actors, initial: i128, ops: &[Op], source: Option<&Rc<dyn 
                         "booked {amount}, untracked {s_untracked}"
                     );
                     s_untracked = 0;
+                    pool_model += amount;
                     true
                 }
                 Err(_) => {
@@ -629,6 +1157,13 @@ fn run(env: &Env, p: &Actors, initial: i128, ops: &[Op], source: Option<&Rc<dyn 
                     Advance::PastValidity => MAX_REQUEST_VALIDITY + 1,
                     Advance::PastRequestTtl => REQUEST_ID_TTL + 1,
                     Advance::PastSpendPeriod => limit.as_ref().map_or(1, |l| l.period_ledgers),
+                    Advance::IdExpiry(k) => match recorded_order.len() {
+                        0 => 0,
+                        len => {
+                            let at = recorded[&recorded_order[*k as usize % len]];
+                            (at + REQUEST_ID_TTL + *k as u32 % 3).saturating_sub(now)
+                        }
+                    },
                 };
                 // Stay within the instance TTL: nothing archives here.
                 if advanced + n <= 20 * REQUEST_ID_TTL {
@@ -661,18 +1196,7 @@ fn run(env: &Env, p: &Actors, initial: i128, ops: &[Op], source: Option<&Rc<dyn 
                 window = Some(w);
             }
         }
-        if let Some(amount) = spend_refused {
-            let l = limit.as_ref().expect("refused without a limit");
-            let spent = match &window {
-                Some(w) if now - w.start_ledger < l.period_ledgers => w.spent,
-                _ => 0,
-            };
-            assert!(
-                spent.saturating_add(amount) > l.amount,
-                "refused within the limit: {window:?} {l:?} {amount}"
-            );
-        }
-        // No request charged twice.
+        // No request charged twice; the charged id recorded.
         for (id, until, _) in &charges {
             assert!(
                 charged.insert((id.clone(), *until), now).is_none(),
@@ -680,17 +1204,49 @@ fn run(env: &Env, p: &Actors, initial: i128, ops: &[Op], source: Option<&Rc<dyn 
             );
             if let Some(at) = last_charge.insert(id.clone(), now) {
                 assert!(
-                    now >= at + REQUEST_ID_TTL,
+                    now > at + REQUEST_ID_TTL,
                     "id {id} charged at {at} and again at {now}"
                 );
             }
+            if recorded.insert(id.clone(), now).is_none() {
+                recorded_order.push(id.clone());
+            }
         }
         tracked -= charged_now;
+        for (slot, amount) in credits {
+            match slot {
+                None => pool_model += amount,
+                Some(s) => developers[s] += amount,
+            }
+        }
 
         let before = std::mem::replace(&mut entries, stored(env));
         if !ok {
             assert!(entries == before, "{op:?} failed but changed state");
         }
+        // The vault's request ids: exactly the modelled ones kept (the
+        // batches' call ids never), each live through its modelled ledger.
+        let now = env.ledger().sequence();
+        let mut held: StdVec<(StdString, u32)> = Reader::new(env, &entries, source)
+            .temporary::<VaultKey>(&p.vault)
+            .into_iter()
+            .filter_map(|(k, live)| {
+                let VaultKey::Request(id) = k else {
+                    panic!("a temporary vault entry that is not a request id")
+                };
+                let live = live.expect("a temporary entry without TTL");
+                (live >= now).then(|| (id.to_string(), live))
+            })
+            .collect();
+        held.sort();
+        let mut model: StdVec<(StdString, u32)> = recorded
+            .iter()
+            .filter(|(_, at)| now <= **at + REQUEST_ID_TTL)
+            .map(|(id, at)| (id.clone(), at + REQUEST_ID_TTL))
+            .collect();
+        model.sort();
+        assert_eq!(held, model, "stored request ids after {op:?} at {now}");
+
         let state = read(&entries);
         let (balance, spend_limit, spend_window, pool_total, devs, individual, balances) = &state;
         let sum: i128 = balances.iter().sum();
@@ -706,6 +1262,8 @@ fn run(env: &Env, p: &Actors, initial: i128, ops: &[Op], source: Option<&Rc<dyn 
         assert_eq!(*spend_limit, limit, "spend limit after {op:?}");
         assert_eq!(*spend_window, window, "spend window after {op:?}");
         assert!(*pool_total >= 0 && *devs >= 0 && individual.iter().all(|b| *b >= 0));
+        assert_eq!(*pool_total, pool_model, "settlement pool after {op:?}");
+        assert_eq!(*individual, developers, "developer balances after {op:?}");
         assert_eq!(
             *devs,
             individual.iter().sum::<i128>(),
