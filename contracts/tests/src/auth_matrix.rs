@@ -38,9 +38,7 @@ use crate::{
 use callora_types::ttl::DAY_IN_LEDGERS;
 use soroban_sdk::{
     testutils::{Address as _, AuthorizedFunction, AuthorizedInvocation, MockAuth, MockAuthInvoke},
-    vec,
-    xdr::ToXdr,
-    Address, BytesN, Env, Error, IntoVal, Symbol, Val, Vec,
+    vec, Address, BytesN, Env, Error, IntoVal, Symbol, TryFromVal, Val, Vec,
 };
 use std::{format, string::String, vec::Vec as StdVec};
 
@@ -379,12 +377,13 @@ fn entries() -> StdVec<Entry> {
         }),
         Entry {
             signed: Some(|env, args| {
-                let preimage = (
-                    args.get_unchecked(1),
-                    args.get_unchecked(2),
-                    args.get_unchecked(3),
+                let arg = |i| args.get_unchecked(i);
+                let digest = crate::world::batch_digest(
+                    env,
+                    &soroban_sdk::String::try_from_val(env, &arg(1)).unwrap(),
+                    &vault::DeductBatch::try_from_val(env, &arg(2)).unwrap(),
+                    u32::try_from_val(env, &arg(3)).unwrap(),
                 );
-                let digest: BytesN<32> = env.crypto().sha256(&preimage.to_xdr(env)).into();
                 (digest,).into_val(env)
             }),
             ..e(

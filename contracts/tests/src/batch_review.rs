@@ -23,10 +23,6 @@ use std::vec::Vec as StdVec;
 
 use vault::VaultError as V;
 
-fn s(env: &Env, v: &str) -> String {
-    String::from_str(env, v)
-}
-
 /// The fields of the last `batch_deduct` event `vault` emitted.
 fn last_batch_event(env: &Env, vault: &Address) -> Map<Symbol, Val> {
     let events = env.events().all().filter_by_contract(vault);
@@ -87,7 +83,7 @@ fn signed_batch_entry_is_bound_to_its_vault_function_and_batch() {
     }
     let (a, b) = (&vaults[0], &vaults[1]);
     let until = w.until();
-    let bid = s(env, "batch-x");
+    let bid = w.s("batch-x");
     let batch = columns(env, &[(10, "c-1", Some(&dev)), (5, "c-2", None)]);
     let digest = batch_digest(env, &bid, &batch, until);
     let exp = env.ledger().sequence() + 100;
@@ -127,7 +123,7 @@ fn signed_batch_entry_is_bound_to_its_vault_function_and_batch() {
         .is_err());
     env.set_auths(&[signed_for_a(4)]);
     assert!(a
-        .try_batch_deduct(&backend, &s(env, "batch-y"), &batch, &until)
+        .try_batch_deduct(&backend, &w.s("batch-y"), &batch, &until)
         .is_err());
     // Spent on A's deduct whose args happen to start the same: refused.
     env.set_auths(&[signed_for_a(5)]);
@@ -173,7 +169,7 @@ fn refusals_after_admission_record_nothing() {
     let other = w.consumer(10, true); // a registered vault, refused as developer
     let (d1, d2) = (Address::generate(env), Address::generate(env));
     let until = w.until();
-    let bid = s(env, "b");
+    let bid = w.s("b");
     let ok = columns(env, &[(10, "c-1", Some(&d1)), (20, "c-2", None)]);
     let mut cases: StdVec<(vault::DeductBatch, u32, Option<V>)> = StdVec::new();
     // Columns of different lengths.
@@ -207,7 +203,7 @@ fn refusals_after_admission_record_nothing() {
     cases.push((x, until, Some(V::InsufficientBalance)));
     // A call id too long.
     let mut x = ok.clone();
-    x.request_ids.set(0, s(env, &"z".repeat(65)));
+    x.request_ids.set(0, w.s(&"z".repeat(65)));
     cases.push((x, until, Some(V::InvalidRequestId)));
     // Validity.
     let now = env.ledger().sequence();
@@ -266,7 +262,7 @@ fn one_batch_id_one_charge() {
     let dev = Address::generate(env);
     let charged_at = env.ledger().sequence();
     let until = charged_at + MAX_REQUEST_VALIDITY;
-    let bid = s(env, "B");
+    let bid = w.s("B");
     let batch = columns(env, &[(10, "c-1", Some(&dev)), (20, "c-2", None)]);
     v.batch_deduct(&w.backend, &bid, &batch, &until);
     assert_eq!(v.balance(), 9_970);
@@ -303,7 +299,7 @@ fn one_batch_id_one_charge() {
 
     // In-place round trip v3 -> v2 -> v3 with a fresh batch id.
     let until = w.until();
-    let bid = s(env, "R");
+    let bid = w.s("R");
     v.batch_deduct(&w.backend, &bid, &batch, &until);
     assert_eq!(v.balance(), 9_940);
     v.set_max_batch(&w.admin, &25);
@@ -368,7 +364,7 @@ fn event_books_and_usdc_agree_on_every_route() {
     let mk = |ids: &[&str], amounts: &[i128], index: &[u32], devs: &[Option<&Address>]| {
         let mut batch = columns(env, &[]);
         for id in ids {
-            batch.request_ids.push_back(s(env, id));
+            batch.request_ids.push_back(w.s(id));
         }
         for x in amounts {
             batch.amounts.push_back(*x);
@@ -401,7 +397,7 @@ fn event_books_and_usdc_agree_on_every_route() {
         let pool_before = w.settlement.get_global_pool().total_balance;
         let (usdc_v, usdc_s) = (w.balance(&v.address), w.balance(&w.settlement.address));
         let bal = v.balance();
-        let bid = s(env, &std::format!("route-{n}"));
+        let bid = w.s(&std::format!("route-{n}"));
         let until = w.until();
         v.batch_deduct(&w.backend, &bid, batch, &until);
         let ev = last_batch_event(env, &v.address);
@@ -475,13 +471,13 @@ fn a_call_listed_twice_in_a_batch_is_refused() {
         let before = ledger_state(env);
         assert_eq!(
             c.vault
-                .try_batch_deduct(&w.backend, &s(env, "batch-1"), &batch, &w.until()),
+                .try_batch_deduct(&w.backend, &w.s("batch-1"), &batch, &w.until()),
             Err(Ok(V::DuplicateRequest))
         );
         assert_unchanged(env, &before, "a call listed twice");
     }
     assert_eq!(c.vault.balance(), 1_000);
-    assert!(!c.vault.is_request_processed(&s(env, "batch-1")));
+    assert!(!c.vault.is_request_processed(&w.s("batch-1")));
 }
 
 /// On a vault paying the revenue pool (no settlement) the whole total goes
@@ -497,7 +493,7 @@ fn a_revenue_pool_batch_names_developers_in_its_event_only() {
     let batch = columns(env, &[(30, "c-1", Some(&dev)), (5, "c-2", None)]);
     let pool_before = w.balance(&w.pool.address);
     c.vault
-        .batch_deduct(&w.backend, &s(env, "b"), &batch, &w.until());
+        .batch_deduct(&w.backend, &w.s("b"), &batch, &w.until());
     let ev = last_batch_event(env, &c.vault.address);
     assert_eq!(
         field::<Vec<Option<Address>>>(env, &ev, "developers"),
@@ -530,7 +526,7 @@ fn developers_are_the_backends_choice_even_unwithdrawable_ones() {
         ],
     );
     c.vault
-        .batch_deduct(&w.backend, &s(env, "b"), &batch, &w.until());
+        .batch_deduct(&w.backend, &w.s("b"), &batch, &w.until());
     assert_eq!(c.vault.balance(), 940);
     assert_eq!(w.settlement.get_developer_balance(&w.usdc), 10);
     assert_eq!(w.settlement.get_developer_balance(&w.pool.address), 20);

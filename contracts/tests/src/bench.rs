@@ -997,20 +997,18 @@ fn money_path(net: Mainnet) -> MoneyPath {
     }
 
     // Batches.
-    let batch =
-        |lab: &Lab, contract: &Address, (id, items): (soroban_sdk::String, vault::DeductBatch)| {
-            lab.call(
-                contract,
-                "batch_deduct",
-                vec![
-                    &env,
-                    a(&env, &lab.backend),
-                    id.into_val(&env),
-                    items.into_val(&env),
-                    until.into_val(&env),
-                ],
-            )
-        };
+    let batch_args = |lab: &Lab, (id, items): (soroban_sdk::String, vault::DeductBatch)| {
+        vec![
+            &env,
+            a(&env, &lab.backend),
+            id.into_val(&env),
+            items.into_val(&env),
+            until.into_val(&env),
+        ]
+    };
+    let batch = |lab: &Lab, contract: &Address, its| {
+        lab.call(contract, "batch_deduct", batch_args(lab, its))
+    };
     let refusal = |lab: &Lab, f: &HostFunction| -> String {
         let e = lab
             .apply(f, Credentials::SignedEntries, None)
@@ -1179,19 +1177,13 @@ fn money_path(net: Mainnet) -> MoneyPath {
         deduct_args(&lab, "rec-2", Some(known[0].clone())),
     );
     let devs: StdVec<Option<Address>> = known[..with_ten].iter().map(|d| Some(d.clone())).collect();
-    let (batch_id, columns) = items(&mut lab, "rec-batch", max_items, &devs);
+    let its = items(&mut lab, "rec-batch", max_items, &devs);
     record(
         &lab,
         &format!("vault.batch_deduct ({max_items} items, settlement, 10 known developers)"),
         &to_settlement.address,
         "batch_deduct",
-        vec![
-            &env,
-            a(&env, &lab.backend),
-            batch_id.into_val(&env),
-            columns.into_val(&env),
-            until.into_val(&env),
-        ],
+        batch_args(&lab, its),
     );
 
     // Each contract's code entry: its size for rent and a day of its rent.

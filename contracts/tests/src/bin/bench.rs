@@ -508,7 +508,6 @@ pub fn markdown(r: &Report) -> String {
     }
     o.push_str("\n![Fee per metered API call against batch size](costs-per-call.svg)\n\n");
     let verdict = |ok: bool| if ok { "**met**" } else { "**not met**" };
-    let share100 = tgt.per_call() / floor_fee;
     let ratios = [
         (
             "to the revenue pool, signed entries",
@@ -575,7 +574,6 @@ pub fn markdown(r: &Report) -> String {
             .collect::<Vec<_>>()
             .join("; "),
     );
-    let _ = share100;
     let _ = write!(
         o,
         "The worst case the contract admits — {max_items} items crediting {max_devs} \
