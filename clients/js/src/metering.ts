@@ -7,6 +7,7 @@
 import { Address, hash, rpc, xdr } from "@stellar/stellar-sdk";
 import { Client as VaultClient, VaultError as VAULT_ERRORS } from "../bindings/vault/src/index.js";
 import { LIMITS } from "./registry.generated.js";
+import { batchItems, type BatchColumns } from "./records.js";
 
 /** Furthest ahead a `valid_until_ledger` may be (vault `MAX_REQUEST_VALIDITY`, 1 hour). */
 export const MAX_REQUEST_VALIDITY: number = LIMITS.MAX_REQUEST_VALIDITY;
@@ -121,12 +122,7 @@ export interface MeteredCall {
  * credited destination is listed once. The `batch_deduct` event carries the
  * same columns.
  */
-export interface DeductBatch {
-  request_ids: string[];
-  amounts: bigint[];
-  developer_index: number[];
-  developers: (string | null)[];
-}
+export type DeductBatch = BatchColumns;
 
 /** One `batch_deduct`, fixed before the first send (protocol step 1). */
 export interface BatchCall {
@@ -173,17 +169,11 @@ export function columns(calls: readonly MeteredCall[]): DeductBatch {
 
 /** The rows of a `DeductBatch` (throws when its columns disagree: `InvalidBatch`). */
 export function rows(batch: DeductBatch): MeteredCall[] {
-  const n = batch.request_ids.length;
-  if (batch.amounts.length !== n || batch.developer_index.length !== n) {
-    throw new RangeError(`columns differ in length: request_ids ${n}, amounts ${batch.amounts.length}, developer_index ${batch.developer_index.length} (InvalidBatch)`);
-  }
-  return batch.request_ids.map((requestId, i) => {
-    const d = batch.developer_index[i];
-    if (!Number.isInteger(d) || d < 0 || d >= batch.developers.length) {
-      throw new RangeError(`developer_index[${i}] = ${d} but ${batch.developers.length} developers (InvalidBatch)`);
-    }
-    return { requestId, amount: batch.amounts[i], developer: batch.developers[d] };
-  });
+  return batchItems(batch, (why) => new RangeError(`${why} (InvalidBatch)`)).map((c) => ({
+    requestId: c.request_id,
+    amount: c.amount,
+    developer: c.developer,
+  }));
 }
 
 /**

@@ -25,6 +25,33 @@ export interface BatchItem {
   developer: Addr | null;
 }
 
+/**
+ * A code version 3 batch by column, as its `batch_deduct` event carries it
+ * and as the backend sends it: call `i` charged `amounts[i]` for
+ * `request_ids[i]`, crediting `developers[developer_index[i]]`.
+ */
+export interface BatchColumns {
+  request_ids: string[];
+  amounts: bigint[];
+  developer_index: number[];
+  developers: (Addr | null)[];
+}
+
+/** The calls of `c`, one per row; `fail` makes the error when the columns disagree. */
+export function batchItems(c: BatchColumns, fail: (why: string) => Error): BatchItem[] {
+  const n = c.request_ids.length;
+  if (c.amounts.length !== n || c.developer_index.length !== n) {
+    throw fail(`columns differ in length: request_ids ${n}, amounts ${c.amounts.length}, developer_index ${c.developer_index.length}`);
+  }
+  return c.request_ids.map((request_id, i) => {
+    const d = c.developer_index[i];
+    if (!Number.isInteger(d) || d < 0 || d >= c.developers.length) {
+      throw fail(`developer_index[${i}] = ${d} but ${c.developers.length} developers`);
+    }
+    return { request_id, amount: c.amounts[i], developer: c.developers[d] };
+  });
+}
+
 /** The fields of every event name, per name. */
 export interface EventFields {
   // Every contract.

@@ -1,6 +1,6 @@
 // Vault events of every code version. Adding a version = adding one entry
 // (and its WASM to the registry).
-import type { BatchItem } from "../records.js";
+import { batchItems, type BatchColumns } from "../records.js";
 import { FieldTypeError, address, bool, i128, option, string, struct, u32, vec } from "../scval.js";
 import { SHARED } from "./shared.js";
 import { event, type ContractVariants, type VersionVariants } from "./types.js";
@@ -37,22 +37,8 @@ const V2: VersionVariants = {
  * `deduct` records); `charges()` flattens both.
  */
 function expandBatch(raw: Record<string, unknown>): Record<string, unknown> {
-  const ids = raw.request_ids as string[];
   const amounts = raw.amounts as bigint[];
-  const index = raw.developer_index as number[];
-  const developers = raw.developers as (string | null)[];
-  if (amounts.length !== ids.length || index.length !== ids.length) {
-    throw new FieldTypeError(
-      `columns differ in length: request_ids ${ids.length}, amounts ${amounts.length}, developer_index ${index.length}`,
-    );
-  }
-  const items: BatchItem[] = ids.map((request_id, i) => {
-    const d = index[i];
-    if (d >= developers.length) {
-      throw new FieldTypeError(`developer_index[${i}] = ${d} but ${developers.length} developers`);
-    }
-    return { request_id, amount: amounts[i], developer: developers[d] };
-  });
+  const items = batchItems(raw as unknown as BatchColumns, (why) => new FieldTypeError(why));
   const sum = amounts.reduce((a, b) => a + b, 0n);
   if (sum !== raw.total) throw new FieldTypeError(`total ${raw.total} != sum of amounts ${sum}`);
   return { request_id: raw.request_id, items, total: raw.total, balance: raw.balance };
